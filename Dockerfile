@@ -1,0 +1,16 @@
+# Builds the production image: the jar holds no MariaDB binaries; give it SPRING_DATASOURCE_*.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+RUN ./mvnw -B -q -DskipTests package && cp target/microlearn-*.jar /microlearn.jar
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 microlearn
+USER microlearn
+COPY --from=build /microlearn.jar /app/microlearn.jar
+EXPOSE 8080
+ENV LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/microlearn.jar"]
