@@ -1,0 +1,107 @@
+package org.microlearn.lti.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The admin API chain, ahead of the pages chain: a static token from the environment, or a JWT
+ * from an issuer the operator trusts (OAuth2 resource server). Errors are problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+class AdminApiSecurityConfiguration {
+
+    static final String AUTHORITY = "ROLE_API_ADMIN";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain adminApi(HttpSecurity http, AdminApiProperties properties) throws Exception {
+        AuthenticationManager manager = authenticationManager(properties);
+        http.securityMatcher("/api/admin/**")
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(AUTHORITY))
+                .oauth2ResourceServer(server -> server.authenticationManagerResolver(request -> manager)
+                        .authenticationEntryPoint((request, response, exception) -> problem(
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "Admin API needs a valid bearer token: " + exception.getMessage())))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, exception) ->
+                        problem(response, HttpStatus.FORBIDDEN, "This token may not use the admin API")));
+        return http.build();
+    }
+
+    private static AuthenticationManager authenticationManager(AdminApiProperties properties) {
+        JwtAuthenticationProvider jwt = properties.hasJwtIssuer() ? jwtProvider(properties) : null;
+        return authentication -> authenticate(authentication, properties, jwt);
+    }
+
+    private static Authentication authenticate(
+            Authentication authentication, AdminApiProperties properties, JwtAuthenticationProvider jwt) {
+        String token = ((BearerTokenAuthenticationToken) authentication).getToken();
+        if (properties.hasToken() && constantTimeEquals(token, properties.token())) {
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    "admin-token", null, List.of(new SimpleGrantedAuthority(AUTHORITY)));
+        }
+        if (jwt != null && token.chars().filter(c -> c == '.').count() == 2) {
+            return jwt.authenticate(authentication);
+        }
+        throw new BadCredentialsException("the token is not the admin token");
+    }
+
+    /** Tokens of the configured issuer that carry the admin scope. */
+    private static JwtAuthenticationProvider jwtProvider(AdminApiProperties properties) {
+        // Lazy: the issuer's metadata is fetched on the first token, not at start-up.
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withIssuerLocation(properties.jwtIssuerUri()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.jwtIssuerUri()),
+                token -> scopes(token.getClaimAsString("scope")).contains(properties.jwtScope())
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                                "insufficient_scope", "scope " + properties.jwtScope() + " is required", null))));
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        provider.setJwtAuthenticationConverter(
+                token -> new JwtAuthenticationToken(token, List.of(new SimpleGrantedAuthority(AUTHORITY))));
+        return provider;
+    }
+
+    private static List<String> scopes(String scope) {
+        return scope == null ? List.of() : List.of(scope.split(" "));
+    }
+
+    private static boolean constantTimeEquals(String given, String expected) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
+            throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        String json =
+                "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
+                        + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
