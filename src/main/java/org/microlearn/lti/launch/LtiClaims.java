@@ -1,0 +1,50 @@
+package org.microlearn.lti.launch;
+
+/** The LTI 1.3 / Advantage claim names and values we read or write; nowhere else spells them. */
+public final class LtiClaims {
+
+    private LtiClaims() {}
+
+    private static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+
+    public static final String MESSAGE_TYPE = LTI + "message_type";
+    public static final String VERSION = LTI + "version";
+    public static final String DEPLOYMENT_ID = LTI + "deployment_id";
+    public static final String TARGET_LINK_URI = LTI + "target_link_uri";
+    public static final String RESOURCE_LINK = LTI + "resource_link";
+    public static final String ROLES = LTI + "roles";
+    public static final String CONTEXT = LTI + "context";
+    public static final String TOOL_PLATFORM = LTI + "tool_platform";
+    public static final String LAUNCH_PRESENTATION = LTI + "launch_presentation";
+    public static final String CUSTOM = LTI + "custom";
+    public static final String LIS = LTI + "lis";
+    public static final String FOR_USER = LTI + "for_user";
+
+    public static final String AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+    public static final String NRPS = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+    public static final String DEEP_LINKING_SETTINGS =
+            "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
+    public static final String DEEP_LINKING_CONTENT_ITEMS =
+            "https://purl.imsglobal.org/spec/lti-dl/claim/content_items";
+    public static final String DEEP_LINKING_DATA = "https://purl.imsglobal.org/spec/lti-dl/claim/data";
+    public static final String DEEP_LINKING_MESSAGE = "https://purl.imsglobal.org/spec/lti-dl/claim/msg";
+
+    public static final String VERSION_1_3_0 = "1.3.0";
+    public static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
+    public static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
+    public static final String DEEP_LINKING_RESPONSE = "LtiDeepLinkingResponse";
+    public static final String SUBMISSION_REVIEW_REQUEST = "LtiSubmissionReviewRequest";
+
+    public static final String SCOPE_LINEITEM = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
+    public static final String SCOPE_LINEITEM_READONLY =
+            "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly";
+    public static final String SCOPE_RESULT_READONLY = "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly";
+    public static final String SCOPE_SCORE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+    public static final String SCOPE_NRPS = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+
+    /** Role URIs (LIS vocabulary); Moodle's NRPS answers use the short forms (Learner, Instructor). */
+    public static final String ROLE_PREFIX_MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership#";
+
+    public static final String ROLE_PREFIX_INSTITUTION = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#";
+    public static final String ROLE_PREFIX_SYSTEM = "http://purl.imsglobal.org/vocab/lis/v2/system/person#";
+}
