@@ -1,0 +1,110 @@
+package org.microlearn.lti.launch;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.microlearn.lti.login.LoginState;
+import org.microlearn.lti.login.LoginStates;
+import org.microlearn.lti.registration.Platform;
+import org.microlearn.lti.registration.PlatformRegistrations;
+import org.microlearn.session.SessionTokens;
+import org.microlearn.shared.Viewer;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Takes a launch from the platform's form post to a session, or to the check that failed. */
+@Service
+public class LaunchService {
+
+    /** What the launch endpoint does next. */
+    sealed interface Outcome permits Completed, NeedsPlatformStorage {}
+
+    /** Go to {@code location}, which carries the new session token. */
+    record Completed(String location) implements Outcome {}
+
+    /** Ask the platform's storage frame for the binding, then post it with the pending id. */
+    record NeedsPlatformStorage(String pendingId, String storageTarget, String platformOrigin, String key)
+            implements Outcome {}
+
+    private final LoginStates logins;
+    private final PlatformRegistrations registrations;
+    private final IdTokenValidator validator;
+    private final PendingLaunches pending;
+    private final LaunchRecorder recorder;
+    private final SessionTokens sessions;
+
+    LaunchService(
+            LoginStates logins,
+            PlatformRegistrations registrations,
+            IdTokenValidator validator,
+            PendingLaunches pending,
+            LaunchRecorder recorder,
+            SessionTokens sessions) {
+        this.logins = logins;
+        this.registrations = registrations;
+        this.validator = validator;
+        this.pending = pending;
+        this.recorder = recorder;
+        this.sessions = sessions;
+    }
+
+    Outcome launch(String idToken, String state, String bindingCookie) {
+        if (state == null || state.isBlank()) {
+            throw new LaunchRejected(LaunchCheck.STATE, "the launch has no state parameter");
+        }
+        LoginState login = logins.consume(state)
+                .orElseThrow(() -> new LaunchRejected(
+                        LaunchCheck.STATE, "this state is unknown, expired or already used; open the link again"));
+        Platform platform = registrations
+                .find(login.platformId())
+                .orElseThrow(
+                        () -> new LaunchRejected(LaunchCheck.PLATFORM, "the platform was removed during the login"));
+        JWTClaimsSet claims = validator.validate(idToken, login, platform);
+        LtiLaunch launch = LaunchParser.parse(claims, platform);
+        if (bindingCookie != null && sameValue(bindingCookie, login.browserBinding())) {
+            return complete(launch);
+        }
+        if (login.usesPlatformStorage()) {
+            return new NeedsPlatformStorage(
+                    pending.hold(launch, login),
+                    login.storageTarget(),
+                    origin(platform.authorizationUrl()),
+                    BrowserBinding.STORAGE_KEY_PREFIX + login.state());
+        }
+        throw new LaunchRejected(
+                LaunchCheck.BROWSER_BINDING,
+                bindingCookie == null
+                        ? "the login cookie did not come back (the browser may block it) and the platform offers no storage"
+                        : "the login cookie belongs to another login",
+                platform.id());
+    }
+
+    /** The page proved, through platform storage, that this browser started the login. */
+    Completed completeFromStorage(String pendingId, String storedValue) {
+        return complete(pending.release(pendingId, storedValue));
+    }
+
+    private Completed complete(LtiLaunch launch) {
+        Viewer viewer = recorder.record(launch);
+        String token = sessions.issue(viewer);
+        return new Completed(UriComponentsBuilder.fromPath(destination(launch))
+                .queryParam("access_token", token)
+                .build()
+                .toUriString());
+    }
+
+    /** Where each kind of launch lands. */
+    private static String destination(LtiLaunch launch) {
+        return "/welcome";
+    }
+
+    static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    private static boolean sameValue(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}

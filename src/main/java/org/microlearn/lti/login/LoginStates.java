@@ -1,0 +1,96 @@
+package org.microlearn.lti.login;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+
+/** Stores logins in progress and hands each one out exactly once. */
+@Repository
+public class LoginStates {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    LoginStates(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** 256 bits from a CSPRNG, base64url without padding (43 characters). */
+    public static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    LoginState start(long platformId, String targetLinkUri, String storageTarget, Duration ttl) {
+        LoginState login = new LoginState(
+                randomToken(),
+                randomToken(),
+                randomToken(),
+                platformId,
+                targetLinkUri,
+                storageTarget,
+                clock.instant().plus(ttl));
+        jdbc.sql("""
+                        INSERT INTO lti_login_state
+                            (state, nonce, browser_binding, platform_id, target_link_uri, storage_target, expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        login.state(),
+                        login.nonce(),
+                        login.browserBinding(),
+                        login.platformId(),
+                        login.targetLinkUri(),
+                        login.storageTarget(),
+                        Timestamp.from(login.expiresAt()))
+                .update();
+        return login;
+    }
+
+    /**
+     * Takes the login out of the store: one statement reads and deletes it, so of two launches
+     * with the same state (a replay, on this node or another) exactly one gets it.
+     */
+    public Optional<LoginState> consume(String state) {
+        if (state == null || state.length() != 43) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        DELETE FROM lti_login_state WHERE state = ?
+                        RETURNING state, nonce, browser_binding, platform_id, target_link_uri, storage_target, expires_at""")
+                .param(state)
+                .query((rs, n) -> new LoginState(
+                        rs.getString("state"),
+                        rs.getString("nonce"),
+                        rs.getString("browser_binding"),
+                        rs.getLong("platform_id"),
+                        rs.getString("target_link_uri"),
+                        rs.getString("storage_target"),
+                        rs.getTimestamp("expires_at").toInstant()))
+                .optional()
+                .filter(login -> login.expiresAt().isAfter(clock.instant()));
+    }
+
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+    void purgeExpired() {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("DELETE FROM lti_login_state WHERE expires_at < ?").param(now).update();
+        jdbc.sql("DELETE FROM lti_pending_launch WHERE expires_at < ?")
+                .param(now)
+                .update();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,108 @@
+package org.microlearn.people;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.microlearn.shared.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Educators and courses as launches report them, scoped to the platform they came from. */
+@Service
+public class People {
+
+    /** Someone arriving through a launch; {@code subject} is the platform's user id. */
+    public record Arriving(
+            long platformId, String subject, String name, String givenName, String familyName, String email) {}
+
+    /** The course (LTI context) of a launch. */
+    public record ArrivingCourse(String contextId, String label, String title) {}
+
+    /** Our ids for the person and course of a launch; {@code courseId} is null without a course. */
+    public record Arrival(long educatorId, Long courseId) {}
+
+    /** An educator as stored. */
+    public record Educator(long id, long platformId, String subject, String name, String email, String careerStage) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    People(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates or refreshes the educator, the course and their membership in one go. Each upsert is
+     * a single statement ({@code LAST_INSERT_ID(id)} hands back the existing row's id), so
+     * concurrent first launches on two nodes cannot create duplicates.
+     */
+    @Transactional
+    public Arrival recordArrival(Arriving person, ArrivingCourse course, Set<Role> roles) {
+        Timestamp now = Timestamp.from(clock.instant());
+        long educatorId = upsert(jdbc.sql("""
+                        INSERT INTO educator (platform_id, subject, name, given_name, family_name, email, last_seen_at)
+                        VALUES (:platform, :subject, :name, :given, :family, :email, :now)
+                        ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id),
+                            name = COALESCE(VALUES(name), name), given_name = COALESCE(VALUES(given_name), given_name),
+                            family_name = COALESCE(VALUES(family_name), family_name),
+                            email = COALESCE(VALUES(email), email), last_seen_at = VALUES(last_seen_at)
+                        """)
+                .param("platform", person.platformId())
+                .param("subject", person.subject())
+                .param("name", person.name())
+                .param("given", person.givenName())
+                .param("family", person.familyName())
+                .param("email", person.email())
+                .param("now", now));
+        if (course == null) {
+            return new Arrival(educatorId, null);
+        }
+        long courseId = upsert(jdbc.sql("""
+                        INSERT INTO course (platform_id, context_id, label, title) VALUES (:platform, :context, :label, :title)
+                        ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id),
+                            label = COALESCE(VALUES(label), label), title = COALESCE(VALUES(title), title)
+                        """)
+                .param("platform", person.platformId())
+                .param("context", course.contextId())
+                .param("label", course.label())
+                .param("title", course.title()));
+        jdbc.sql("""
+                        INSERT INTO course_membership (course_id, educator_id, roles, last_launch_at)
+                        VALUES (:course, :educator, :roles, :now)
+                        ON DUPLICATE KEY UPDATE roles = VALUES(roles), last_launch_at = VALUES(last_launch_at)
+                        """)
+                .param("course", courseId)
+                .param("educator", educatorId)
+                .param("roles", roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
+                .param("now", now)
+                .update();
+        return new Arrival(educatorId, courseId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Educator> educator(long platformId, long educatorId) {
+        return jdbc.sql(
+                        "SELECT id, platform_id, subject, name, email, career_stage FROM educator WHERE id = ? AND platform_id = ?")
+                .params(educatorId, platformId)
+                .query((rs, n) -> new Educator(
+                        rs.getLong("id"),
+                        rs.getLong("platform_id"),
+                        rs.getString("subject"),
+                        rs.getString("name"),
+                        rs.getString("email"),
+                        rs.getString("career_stage")))
+                .optional();
+    }
+
+    private static long upsert(JdbcClient.StatementSpec statement) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        statement.update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+}

@@ -1,0 +1,192 @@
+package org.microlearn.lti.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.microlearn.lti.registration.PlatformRegistrations;
+import org.microlearn.testsupport.FakePlatform;
+import org.microlearn.testsupport.LaunchDriver;
+import org.microlearn.testsupport.MicrolearnTest;
+import org.microlearn.testsupport.TestHttp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+@MicrolearnTest
+class LaunchFlowTest {
+
+    static final String LEARNER = LtiClaims.ROLE_PREFIX_MEMBERSHIP + "Learner";
+    static final String INSTRUCTOR = LtiClaims.ROLE_PREFIX_MEMBERSHIP + "Instructor";
+    static final String INSTITUTION_ADMIN = LtiClaims.ROLE_PREFIX_INSTITUTION + "Administrator";
+
+    static WireMockServer lms =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    @Autowired
+    PlatformRegistrations registrations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    TestHttp http;
+    LaunchDriver browser;
+
+    @BeforeAll
+    static void startLms() {
+        lms.start();
+    }
+
+    @AfterAll
+    static void stopLms() {
+        lms.stop();
+    }
+
+    @BeforeEach
+    void setUp() {
+        http = new TestHttp(port);
+        browser = new LaunchDriver(http);
+    }
+
+    @Test
+    void aMoodleLearnerLaunchesAndLandsSignedInAsATeacher() {
+        FakePlatform moodle = FakePlatform.moodle(lms);
+        long platformId = registrations.register(moodle.registration()).id();
+
+        LaunchDriver.Login login = browser.login(moodle, "4");
+        assertThat(login.authorizationRedirect().toString()).startsWith(moodle.authorizationUrl());
+        var query = UriComponentsBuilder.fromUri(login.authorizationRedirect())
+                .build()
+                .getQueryParams();
+        assertThat(query.toSingleValueMap())
+                .containsEntry("scope", "openid")
+                .containsEntry("response_type", "id_token")
+                .containsEntry("response_mode", "form_post")
+                .containsEntry("prompt", "none")
+                .containsEntry("client_id", moodle.clientId())
+                .containsEntry("redirect_uri", "http://localhost:8080/lti/launch")
+                .containsEntry("login_hint", "4");
+        assertThat(query.getFirst("lti_message_hint")).contains("cmid");
+        assertThat(login.state()).hasSize(43);
+        assertThat(login.nonce()).hasSize(43).isNotEqualTo(login.state());
+        String setCookie = login.response().headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).contains("HttpOnly", "Secure", "SameSite=None", "Partitioned");
+
+        String idToken = moodle.sign(moodle.resourceLinkLaunch(login.nonce(), LaunchDriver.TARGET, "4", LEARNER)
+                .build());
+        HttpResponse<String> launched = browser.launch(login, idToken);
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(302);
+        assertThat(launched.headers().firstValue("Location").orElseThrow()).contains("/welcome?access_token=");
+
+        HttpResponse<String> page = browser.follow(launched);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Sam Student").contains("teacher");
+        // Links on the page carry the session, so the next click needs no cookie either.
+        assertThat(page.body()).containsPattern("href=\"/welcome\\?access_token=[^\"]+\"");
+
+        long educators = jdbc.sql("SELECT COUNT(*) FROM educator WHERE platform_id = ? AND subject = '4'")
+                .param(platformId)
+                .query(Long.class)
+                .single();
+        assertThat(educators).isEqualTo(1);
+        Map<String, Object> context = jdbc.sql(
+                        "SELECT lineitems_url, memberships_url, product_family FROM lti_context WHERE platform_id = ?")
+                .param(platformId)
+                .query()
+                .singleRow();
+        assertThat(context.get("lineitems_url").toString()).endsWith("/mod/lti/services.php/2/lineitems?type_id=1");
+        assertThat(context.get("memberships_url").toString()).endsWith("/bindings/1/memberships");
+        assertThat(context.get("product_family")).isEqualTo("moodle");
+        String lineItem = jdbc.sql(
+                        "SELECT lineitem_url FROM lti_resource_link WHERE platform_id = ? AND resource_link_id = '1'")
+                .param(platformId)
+                .query(String.class)
+                .single();
+        assertThat(lineItem).endsWith("/lineitems/2/lineitem?type_id=1");
+    }
+
+    @Test
+    void aCanvasAdministratorLaunchesWithCanvasLoginParameters() {
+        FakePlatform canvas = FakePlatform.canvas(lms);
+        registrations.register(canvas.registration());
+        Map<String, String> parameters = LaunchDriver.loginParameters(canvas, "canvas-user-1");
+        parameters.remove("lti_deployment_id");
+        parameters.put("deployment_id", canvas.deploymentId()); // Canvas's name for it
+        parameters.put("canvas_region", "us-east-1");
+        LaunchDriver.Login login = browser.login(parameters);
+
+        String idToken = canvas.sign(canvas.resourceLinkLaunch(
+                        login.nonce(), LaunchDriver.TARGET, "canvas-user-1", INSTRUCTOR, INSTITUTION_ADMIN)
+                .build());
+        HttpResponse<String> page = browser.follow(browser.launch(login, idToken));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("admin, coach");
+    }
+
+    @Test
+    void aLoginByGetWorksToo() {
+        FakePlatform moodle = FakePlatform.moodle(lms);
+        registrations.register(moodle.registration());
+        var query = new StringBuilder("/lti/login?");
+        LaunchDriver.loginParameters(moodle, "5")
+                .forEach((k, v) -> query.append(k)
+                        .append('=')
+                        .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8))
+                        .append('&'));
+        HttpResponse<String> response = http.get(query.toString());
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).startsWith(moodle.authorizationUrl());
+    }
+
+    @Test
+    void deepLinkingAndSubmissionReviewLaunchesAreAccepted() {
+        FakePlatform moodle = FakePlatform.moodle(lms);
+        registrations.register(moodle.registration());
+
+        LaunchDriver.Login login = browser.login(moodle, "3");
+        String deepLinking = moodle.sign(moodle.deepLinkingLaunch(login.nonce(), LaunchDriver.TARGET, "3")
+                .build());
+        assertThat(browser.follow(browser.launch(login, deepLinking)).statusCode())
+                .isEqualTo(200);
+
+        LaunchDriver.Login review = browser.login(moodle, "3");
+        String submissionReview =
+                moodle.sign(moodle.resourceLinkLaunch(review.nonce(), LaunchDriver.TARGET, "3", INSTRUCTOR)
+                        .claim(LtiClaims.MESSAGE_TYPE, LtiClaims.SUBMISSION_REVIEW_REQUEST)
+                        .claim(LtiClaims.FOR_USER, Map.of("user_id", "4"))
+                        .build());
+        assertThat(browser.follow(browser.launch(review, submissionReview)).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aPlatformThatRotatesItsKeyIsFollowedOnTheUnknownKid() {
+        FakePlatform moodle = FakePlatform.moodle(lms);
+        registrations.register(moodle.registration());
+        LaunchDriver.Login first = browser.login(moodle, "6");
+        assertThat(browser.launch(
+                                first,
+                                moodle.sign(moodle.resourceLinkLaunch(first.nonce(), LaunchDriver.TARGET, "6", LEARNER)
+                                        .build()))
+                        .statusCode())
+                .isEqualTo(302);
+
+        moodle.rotateKey();
+        LaunchDriver.Login second = browser.login(moodle, "6");
+        HttpResponse<String> launched = browser.launch(
+                second,
+                moodle.sign(moodle.resourceLinkLaunch(second.nonce(), LaunchDriver.TARGET, "6", LEARNER)
+                        .build()));
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(302);
+    }
+}
