@@ -8,7 +8,9 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Clock;
@@ -54,13 +56,19 @@ class IdTokenValidator {
         if (idToken == null || idToken.isBlank()) {
             throw reject(LaunchCheck.TOKEN_FORMAT, "the launch has no id_token", platformId);
         }
-        SignedJWT jwt;
+        JWT parsed;
         JWTClaimsSet claims;
         try {
-            jwt = SignedJWT.parse(idToken);
-            claims = jwt.getJWTClaimsSet();
+            parsed = JWTParser.parse(idToken);
+            claims = parsed.getJWTClaimsSet();
         } catch (ParseException e) {
             throw reject(LaunchCheck.TOKEN_FORMAT, "the id_token cannot be parsed: " + e.getMessage(), platformId);
+        }
+        if (!(parsed instanceof SignedJWT jwt)) {
+            throw reject(
+                    LaunchCheck.ALGORITHM,
+                    "alg " + parsed.getHeader().getAlgorithm() + ": unsigned and encrypted id_tokens are refused",
+                    platformId);
         }
         JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
         if (!ALLOWED.contains(algorithm)) {
