@@ -1,5 +1,6 @@
 package org.microlearn.lti.launch;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,14 +62,17 @@ public record LtiLaunch(
 
     public record Presentation(String documentTarget, String returnUrl, String locale) {}
 
+    @JsonIgnore // derived, not part of the stored launch
     public boolean isDeepLinking() {
         return LtiClaims.DEEP_LINKING_REQUEST.equals(messageType);
     }
 
+    @JsonIgnore // derived, not part of the stored launch
     public boolean isSubmissionReview() {
         return LtiClaims.SUBMISSION_REVIEW_REQUEST.equals(messageType);
     }
 
+    @JsonIgnore // derived, not part of the stored launch
     public boolean isCanvas() {
         return "canvas".equalsIgnoreCase(productFamily);
     }
