@@ -1,0 +1,52 @@
+package org.microlearn.testsupport;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Headless Chromium from Debian's packages (never a downloaded browser), as .ci/run installs it. */
+public final class Browsers {
+
+    private Browsers() {}
+
+    /** Chrome preferences: block third-party cookies, as Chrome's privacy modes and Safari do. */
+    public static final Map<String, Object> THIRD_PARTY_COOKIES_BLOCKED =
+            Map.of("profile.cookie_controls_mode", 1, "profile.block_third_party_cookies", true);
+
+    /** Block every cookie, partitioned ones too: only LTI platform storage can bind the launch. */
+    public static final Map<String, Object> ALL_COOKIES_BLOCKED = Map.of(
+            "profile.cookie_controls_mode", 1,
+            "profile.block_third_party_cookies", true,
+            "profile.default_content_setting_values.cookies", 2);
+
+    public static ChromeDriver chromium(Map<String, Object> preferences) {
+        try {
+            Path profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--window-size=1280,900",
+                    "--user-data-dir=" + profile);
+            options.setExperimentalOption("prefs", preferences);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                    .usingAnyFreePort()
+                    .build();
+            return new ChromeDriver(service, options);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
