@@ -2,6 +2,8 @@ package org.microlearn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "microlearn.base-url=https://microlearn.example.edu")
@@ -56,7 +59,19 @@ class ApplicationStartupTest {
         assertThat(page)
                 .contains("https://microlearn.example.edu/lti/login")
                 .contains("https://microlearn.example.edu/lti/launch")
-                .contains("https://microlearn.example.edu/.well-known/jwks.json");
+                .contains("https://microlearn.example.edu/.well-known/jwks.json")
+                .contains("https://microlearn.example.edu/lti/register")
+                .contains("https://microlearn.example.edu/lti/config/canvas.json");
+    }
+
+    /** lti-config/canvas-developer-key.json is this deployment's live Canvas JSON, byte for meaning. */
+    @Test
+    void theLiveCanvasConfigurationIsTheCommittedExample() throws Exception {
+        var response = client().get().uri("/lti/config/canvas.json").retrieve().toEntity(String.class);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/json");
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(json.readTree(response.getBody()))
+                .isEqualTo(json.readTree(Files.readString(Path.of("lti-config/canvas-developer-key.json"))));
     }
 
     private RestClient client() {

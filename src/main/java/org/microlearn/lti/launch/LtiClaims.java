@@ -1,5 +1,7 @@
 package org.microlearn.lti.launch;
 
+import java.util.List;
+
 /** The LTI 1.3 / Advantage claim names and values we read or write; nowhere else spells them. */
 public final class LtiClaims {
 
@@ -41,6 +43,22 @@ public final class LtiClaims {
     public static final String SCOPE_RESULT_READONLY = "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly";
     public static final String SCOPE_SCORE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
     public static final String SCOPE_NRPS = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+
+    /** Every AGS and NRPS scope Microlearn asks a platform for, in the order it asks. */
+    public static final List<String> TOOL_SCOPES =
+            List.of(SCOPE_LINEITEM, SCOPE_LINEITEM_READONLY, SCOPE_RESULT_READONLY, SCOPE_SCORE, SCOPE_NRPS);
+
+    /** LTI Dynamic Registration: the tool's configuration in a registration and the platform's in its metadata. */
+    public static final String TOOL_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-tool-configuration";
+
+    public static final String PLATFORM_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-platform-configuration";
+
+    /** Canvas's extensions to the tool configuration (Canvas "Registering an LTI Tool" guide). */
+    public static final String CANVAS_PRIVACY_LEVEL = "https://canvas.instructure.com/lti/privacy_level";
+
+    public static final String CANVAS_TOOL_ID = "https://canvas.instructure.com/lti/tool_id";
+    public static final String CANVAS_ACCOUNT_NAME = "https://canvas.instructure.com/lti/account_name";
+    public static final String CANVAS_ACCOUNT_DOMAIN = "https://canvas.instructure.com/lti/account_domain";
 
     /** Role URIs (LIS vocabulary); Moodle's NRPS answers use the short forms (Learner, Instructor). */
     public static final String ROLE_PREFIX_MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership#";

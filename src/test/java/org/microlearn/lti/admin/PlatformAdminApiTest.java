@@ -2,7 +2,10 @@ package org.microlearn.lti.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +113,22 @@ class PlatformAdminApiTest {
         assertThat(errors.size()).isEqualTo(1);
         assertThat(errors.get(0).get("field").asString()).isEqualTo("jwksUrl");
         assertThat(errors.get(0).get("message").asString()).contains("https");
+    }
+
+    /** lti-config/registrations.example.json documents the API: every body in it must be accepted. */
+    @Test
+    void theExampleRegistrationsFileIsAcceptedAsIs() throws IOException {
+        JsonNode examples = json.readTree(Files.readString(Path.of("lti-config/registrations.example.json")));
+        assertThat(examples.size()).isEqualTo(5);
+        for (JsonNode example : examples) {
+            HttpResponse<String> created = http.postJson("/api/admin/platforms", example.toString(), ADMIN);
+            assertThat(created.statusCode())
+                    .as(example.get("name").asString() + ": " + created.body())
+                    .isEqualTo(201);
+            long id = json.readTree(created.body()).get("id").asLong();
+            assertThat(http.delete("/api/admin/platforms/" + id, ADMIN).statusCode())
+                    .isEqualTo(204);
+        }
     }
 
     @Test
