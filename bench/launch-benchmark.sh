@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Launch benchmark (docs/performance.md): starts Microlearn with its embedded MariaDB as its own
+# process, then drives full login + launch + landing page flows against it and reports launches/s,
+# latency percentiles and the tool's CPU time per launch.
+# Usage: bench/launch-benchmark.sh [threads] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+threads=${1:-4}
+seconds=${2:-20}
+port=18080
+token=bench-admin-token
+
+./mvnw -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+cp="target/classes:target/test-classes:$(cat target/bench.classpath)"
+rm -rf target/bench-mariadb
+
+java -Xms512m -Xmx512m ${TOOL_JAVA_OPTS:-} -cp "$cp" org.microlearn.TestMicrolearnApplication \
+    --server.port=$port --microlearn.embedded-mariadb.home=target/bench-mariadb \
+    --microlearn.admin.token=$token --microlearn.base-url=http://localhost:$port \
+    --logging.level.root=WARN --spring.thymeleaf.cache=true > target/bench-tool.log 2>&1 &
+tool=$!
+trap 'kill $tool 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+    curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
+    sleep 0.5
+done
+db=$(pgrep -f "target/bench-mariadb/base/bin/mariadbd" | paste -sd, -)
+echo "tool pid $tool, MariaDB pid $db"
+
+java -cp "$cp" org.microlearn.bench.LaunchBenchmark "http://localhost:$port" "$tool,$db" "$token" "$threads" "$seconds"
