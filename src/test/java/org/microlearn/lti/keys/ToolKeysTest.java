@@ -72,6 +72,37 @@ class ToolKeysTest {
                 .isEqualTo("RETIRED");
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void anActiveKeyOlderThanTheRotationPeriodIsRotatedAndLongRetiredKeysAreUnpublished() throws Exception {
+        keys.rotate(); // leaves a RETIRED key
+        String active = keys.activeKeyId();
+        String retired = keys.keys().stream()
+                .filter(k -> k.status().equals("RETIRED"))
+                .findFirst()
+                .orElseThrow()
+                .kid();
+        jdbc.sql("UPDATE lti_tool_key SET activated_at = NOW(6) - INTERVAL 91 DAY WHERE status = 'ACTIVE'")
+                .update();
+        jdbc.sql("UPDATE lti_tool_key SET retired_at = NOW(6) - INTERVAL 2 DAY WHERE kid = ?")
+                .param(retired)
+                .update();
+
+        keys.maintain();
+
+        assertThat(keys.activeKeyId()).isNotEqualTo(active);
+        JWKSet published =
+                JWKSet.parse(new TestHttp(port).get("/.well-known/jwks.json").body());
+        assertThat(published.getKeyByKeyId(retired))
+                .as("retired two days ago: gone")
+                .isNull();
+        assertThat(published.getKeyByKeyId(active))
+                .as("retired just now: still published")
+                .isNotNull();
+    }
+
     @Test
     void operatorsRotateThroughTheAdminApi() {
         String active = keys.activeKeyId();
