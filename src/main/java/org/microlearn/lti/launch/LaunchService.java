@@ -1,13 +1,13 @@
 package org.microlearn.lti.launch;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.microlearn.lti.login.LoginState;
 import org.microlearn.lti.login.LoginStates;
 import org.microlearn.lti.registration.Platform;
 import org.microlearn.lti.registration.PlatformRegistrations;
+import org.microlearn.lti.registration.PlatformUrls;
 import org.microlearn.session.SessionTokens;
 import org.microlearn.shared.Viewer;
 import org.springframework.stereotype.Service;
@@ -69,7 +69,7 @@ public class LaunchService {
             return new NeedsPlatformStorage(
                     pending.hold(launch, login),
                     login.storageTarget(),
-                    origin(platform.authorizationUrl()),
+                    PlatformUrls.origin(platform.authorizationUrl()),
                     BrowserBinding.STORAGE_KEY_PREFIX + login.state());
         }
         throw new LaunchRejected(
@@ -97,11 +97,6 @@ public class LaunchService {
     /** Where each kind of launch lands. */
     private static String destination(LtiLaunch launch) {
         return "/welcome";
-    }
-
-    static String origin(String url) {
-        URI uri = URI.create(url);
-        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     private static boolean sameValue(String a, String b) {

@@ -1,7 +1,6 @@
 package org.microlearn.lti.login;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
 import org.microlearn.lti.ToolEndpoints;
 import org.microlearn.lti.launch.BrowserBinding;
 import org.microlearn.lti.launch.LaunchCheck;
@@ -9,6 +8,7 @@ import org.microlearn.lti.launch.LaunchRejected;
 import org.microlearn.lti.launch.LtiProperties;
 import org.microlearn.lti.registration.Platform;
 import org.microlearn.lti.registration.PlatformRegistrations;
+import org.microlearn.lti.registration.PlatformUrls;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -105,7 +105,7 @@ class LoginController {
         ModelAndView page = new ModelAndView("lti/login-storage");
         page.addObject("authorizationUrl", authorization);
         page.addObject("storageTarget", login.storageTarget());
-        page.addObject("platformOrigin", origin(platform.authorizationUrl()));
+        page.addObject("platformOrigin", PlatformUrls.origin(platform.authorizationUrl()));
         page.addObject("storageKey", BrowserBinding.STORAGE_KEY_PREFIX + login.state());
         page.addObject("storageValue", login.browserBinding());
         return page;
@@ -119,10 +119,5 @@ class LoginController {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String origin(String url) {
-        URI uri = URI.create(url);
-        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 }

@@ -34,6 +34,12 @@ public final class PlatformUrls {
         return Optional.of("must use https (http only for localhost)");
     }
 
+    /** The origin (scheme, host and port) of an absolute URL, e.g. for postMessage targets. */
+    public static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
     static boolean isLoopback(String host) {
         if ("localhost".equalsIgnoreCase(host)) {
             return true;
