@@ -174,6 +174,15 @@ public class LessonAuthoring {
                 lesson, current, store.history(lessonId), lesson.builtIn() ? Optional.empty() : store.draft(lessonId));
     }
 
+    /** A published version of this lesson, current or earlier. */
+    @Transactional(readOnly = true)
+    public Optional<LessonVersion> version(Viewer viewer, long lessonId, long versionId) {
+        lesson(viewer, lessonId, false);
+        return store.versions(List.of(versionId)).stream()
+                .filter(version -> version.lessonId() == lessonId)
+                .findFirst();
+    }
+
     /** What the edit form starts from: the pending draft, else the current version. */
     @Transactional(readOnly = true)
     public LessonDraft draftToEdit(Viewer viewer, long lessonId) {
