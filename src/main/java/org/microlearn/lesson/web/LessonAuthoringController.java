@@ -224,6 +224,7 @@ class LessonAuthoringController {
                 .add(ref));
         model.addAttribute("lesson", form);
         model.addAttribute("lessonId", lessonId);
+        model.addAttribute("pageTitle", lessonId == null ? "New lesson" : "Edit lesson");
         model.addAttribute("errors", errors);
         model.addAttribute("competenciesByDomain", byDomain);
         model.addAttribute("stages", CareerStage.values());
