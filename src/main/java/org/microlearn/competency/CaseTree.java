@@ -157,12 +157,17 @@ public final class CaseTree {
         return List.copyOf(nodes);
     }
 
+    /** Marks everything below a too-deep item as placed (iteratively: a hostile file may nest very deep). */
     private static void markPlaced(
             String item, Map<String, List<Integer>> childLinks, CasePackage pkg, Map<String, Boolean> placed) {
-        for (int link : childLinks.getOrDefault(item, List.of())) {
-            String child = key(pkg.associations().get(link).origin().identifier());
-            if (placed.putIfAbsent(child, true) == null) {
-                markPlaced(child, childLinks, pkg, placed);
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>();
+        pending.push(item);
+        while (!pending.isEmpty()) {
+            for (int link : childLinks.getOrDefault(pending.pop(), List.of())) {
+                String child = key(pkg.associations().get(link).origin().identifier());
+                if (placed.putIfAbsent(child, true) == null) {
+                    pending.push(child);
+                }
             }
         }
     }

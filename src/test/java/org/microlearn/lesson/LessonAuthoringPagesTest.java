@@ -141,6 +141,30 @@ class LessonAuthoringPagesTest {
     }
 
     @Test
+    void savingAndPreviewingShowsTheDraftAsTeachersWillSeeItWithItsTimeEstimate() throws Exception {
+        Viewer coach = coach(DISTRICTS.incrementAndGet());
+        String location = mvc.perform(completeLesson(post("/author/lessons"))
+                        .param("action", "preview")
+                        .with(session(coach)))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(location).matches("/author/lessons/\\d+/preview\\?access_token=.+");
+
+        String page = page(get(location.substring(0, location.indexOf('?'))), coach);
+
+        assertThat(page)
+                .contains("Preview of your draft")
+                .contains("<h1>Exit tickets in practice</h1>")
+                .contains("Check your understanding")
+                .contains("COG.4 Assessment literacy")
+                .contains("1d Assessment design")
+                .contains("Student work sample")
+                .containsPattern("About\\s+<strong>\\d+</strong> minutes");
+    }
+
+    @Test
     void starterLessonsOfferACopyInsteadOfEditing() throws Exception {
         Viewer coach = coach(DISTRICTS.incrementAndGet());
         String list = page(get("/author/lessons"), coach);
