@@ -1,7 +1,9 @@
 package org.microlearn.competency;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,7 +162,7 @@ public final class CaseTree {
     /** Marks everything below a too-deep item as placed (iteratively: a hostile file may nest very deep). */
     private static void markPlaced(
             String item, Map<String, List<Integer>> childLinks, CasePackage pkg, Map<String, Boolean> placed) {
-        java.util.Deque<String> pending = new java.util.ArrayDeque<>();
+        Deque<String> pending = new ArrayDeque<>();
         pending.push(item);
         while (!pending.isEmpty()) {
             for (int link : childLinks.getOrDefault(pending.pop(), List.of())) {

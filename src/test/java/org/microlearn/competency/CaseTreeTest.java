@@ -1,6 +1,7 @@
 package org.microlearn.competency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,7 @@ class CaseTreeTest {
         assertThat(tree.problems()).isEmpty();
         assertThat(tree.roots().get(0).children())
                 .extracting(node -> node.item().identifier(), CaseTree.Node::position)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(id("c1"), 1),
-                        org.assertj.core.groups.Tuple.tuple(id("c2"), 2));
+                .containsExactly(tuple(id("c1"), 1), tuple(id("c2"), 2));
     }
 
     @Test
@@ -48,10 +47,8 @@ class CaseTreeTest {
         assertThat(tree.problems())
                 .extracting(CaseProblem::identifier, CaseProblem::message)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(
-                                id("a"), "is not connected to the document: its isChildOf chain loops or breaks"),
-                        org.assertj.core.groups.Tuple.tuple(
-                                id("b"), "is not connected to the document: its isChildOf chain loops or breaks"));
+                        tuple(id("a"), "is not connected to the document: its isChildOf chain loops or breaks"),
+                        tuple(id("b"), "is not connected to the document: its isChildOf chain loops or breaks"));
     }
 
     @Test

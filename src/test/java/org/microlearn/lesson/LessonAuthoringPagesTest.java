@@ -112,6 +112,10 @@ class LessonAuthoringPagesTest {
                 .contains("value=\"Only a title\"")
                 .containsPattern("action=\"/author/lessons/\\d+/edit\\?access_token=");
         assertThat(page(get("/author/lessons"), coach)).contains("Only a title").contains("Draft, not published");
+        String lessonPath = page.replaceAll("(?s).*action=\"(/author/lessons/\\d+)/edit\\?access_token=.*", "$1");
+        assertThat(page(get(lessonPath), coach))
+                .contains("Not published yet: teachers cannot see it.")
+                .contains("Preview draft");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.microlearn.lesson;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.microlearn.lesson.domain.LessonDraft;
@@ -32,8 +33,7 @@ final class LessonFactory {
 
     /** The same lesson with a different first section, as an author's later edit. */
     static LessonDraft edited(LessonDraft draft, String newFirstSection) {
-        List<LessonBody.Section> sections =
-                new java.util.ArrayList<>(draft.body().sections());
+        List<LessonBody.Section> sections = new ArrayList<>(draft.body().sections());
         sections.set(0, new LessonBody.Section("Why", newFirstSection, null, null, null));
         return new LessonDraft(
                 draft.title(),

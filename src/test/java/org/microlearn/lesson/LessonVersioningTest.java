@@ -14,6 +14,7 @@ import org.microlearn.lesson.domain.FieldProblem;
 import org.microlearn.lesson.domain.LessonAuthoring;
 import org.microlearn.lesson.domain.LessonNotEditableException;
 import org.microlearn.lesson.domain.LessonNotFoundException;
+import org.microlearn.shared.CareerStage;
 import org.microlearn.shared.Viewer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -178,11 +179,9 @@ class LessonVersioningTest {
                 .allSatisfy(summary ->
                         assertThat(summary.competencies()).anyMatch(ref -> ref.domainId() == hinge.domainId()));
         assertThat(catalog.search(
-                        coach.platformId(),
-                        new LessonFilter(null, null, org.microlearn.shared.CareerStage.TEACHER_LEADER, null, null)))
+                        coach.platformId(), new LessonFilter(null, null, CareerStage.TEACHER_LEADER, null, null)))
                 .isNotEmpty()
-                .allSatisfy(summary ->
-                        assertThat(summary.careerStages()).contains(org.microlearn.shared.CareerStage.TEACHER_LEADER));
+                .allSatisfy(summary -> assertThat(summary.careerStages()).contains(CareerStage.TEACHER_LEADER));
         assertThat(catalog.search(coach.platformId(), new LessonFilter(null, null, null, 5, null)))
                 .isEmpty();
         assertThat(catalog.search(coach.platformId(), new LessonFilter(null, null, null, null, "two by ten")))

@@ -1,6 +1,7 @@
 package org.microlearn.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.microlearn.competency.CompetencyCatalog;
 import org.microlearn.competency.CompetencyRef;
 import org.microlearn.competency.Framework;
+import org.microlearn.lesson.domain.LessonDraft;
 import org.microlearn.lesson.domain.LessonRules;
 import org.microlearn.rubric.MappedCriterion;
 import org.microlearn.rubric.PerformanceLevel;
@@ -67,10 +69,10 @@ class StarterLibraryTest {
         assertThat(rubric.levels())
                 .extracting(PerformanceLevel::name, PerformanceLevel::score)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("Beginning", 1.0),
-                        org.assertj.core.groups.Tuple.tuple("Developing", 2.0),
-                        org.assertj.core.groups.Tuple.tuple("Proficient", 3.0),
-                        org.assertj.core.groups.Tuple.tuple("Distinguished", 4.0));
+                        tuple("Beginning", 1.0),
+                        tuple("Developing", 2.0),
+                        tuple("Proficient", 3.0),
+                        tuple("Distinguished", 4.0));
         assertThat(rubric.domains())
                 .extracting(Rubric.Domain::title)
                 .containsExactly(
@@ -146,7 +148,7 @@ class StarterLibraryTest {
                     lessons.currentVersion(DISTRICT, summary.lessonId()).orElseThrow();
             String name = lesson.title();
             assertThat(LessonRules.forPublishing(
-                            new org.microlearn.lesson.domain.LessonDraft(
+                            new LessonDraft(
                                     lesson.title(),
                                     lesson.summary(),
                                     lesson.estimatedMinutes(),

@@ -1,6 +1,8 @@
 package org.microlearn.rubric;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.startsWith;
 import static org.microlearn.testsupport.TestViewers.coach;
 import static org.microlearn.testsupport.TestViewers.session;
 import static org.microlearn.testsupport.TestViewers.teacher;
@@ -107,7 +109,7 @@ class CaseImportExportTest {
                         district.platformId(),
                         competencies.builtInCompetency("INSTR.4").orElseThrow().id()))
                 .extracting(MappedCriterion::code, MappedCriterion::rubricId)
-                .contains(org.assertj.core.groups.Tuple.tuple("3b", imported));
+                .contains(tuple("3b", imported));
     }
 
     @Test
@@ -129,8 +131,7 @@ class CaseImportExportTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].path").value("$"))
-                .andExpect(
-                        jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("is not valid JSON")));
+                .andExpect(jsonPath("$.errors[0].message").value(startsWith("is not valid JSON")));
     }
 
     @Test
@@ -219,8 +220,8 @@ class CaseImportExportTest {
                 .andExpect(jsonPath("$.errors.length()").value(1))
                 .andExpect(jsonPath("$.errors[0].path").value("$.CFDocument"))
                 .andExpect(jsonPath("$.errors[0].field").value("identifier"))
-                .andExpect(jsonPath("$.errors[0].message")
-                        .value(org.hamcrest.Matchers.startsWith("your library already has this framework")));
+                .andExpect(
+                        jsonPath("$.errors[0].message").value(startsWith("your library already has this framework")));
         assertThat(countOwned(district, "competency_framework")).isEqualTo(1);
     }
 

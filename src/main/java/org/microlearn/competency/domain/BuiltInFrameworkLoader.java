@@ -3,6 +3,7 @@ package org.microlearn.competency.domain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import org.microlearn.competency.CaseDates;
 import org.microlearn.competency.CaseIdentifiers;
@@ -105,7 +106,7 @@ class BuiltInFrameworkLoader implements ApplicationRunner {
                 nodes(file.domains(), file.identifier(), lastChange));
     }
 
-    private static List<FrameworkDraft.Node> nodes(List<NodeFile> nodes, String parent, java.time.Instant lastChange) {
+    private static List<FrameworkDraft.Node> nodes(List<NodeFile> nodes, String parent, Instant lastChange) {
         return nodes.stream()
                 .map(node -> new FrameworkDraft.Node(
                         node.identifier(),

@@ -1,5 +1,7 @@
 package org.microlearn.competency.domain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -117,7 +119,7 @@ class JdbcCompetencyCatalog implements CompetencyCatalog {
                 .list();
     }
 
-    private static CompetencyRef ref(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static CompetencyRef ref(ResultSet rs, int row) throws SQLException {
         return new CompetencyRef(
                 rs.getLong("id"),
                 rs.getString("uuid"),

@@ -2,9 +2,11 @@ package org.microlearn.lesson.domain;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.microlearn.competency.CompetencyCatalog;
 import org.microlearn.competency.CompetencyRef;
 import org.microlearn.lesson.LessonCatalog;
@@ -99,7 +101,7 @@ class JdbcLessonCatalog implements LessonCatalog {
         }
         sql.append(" ORDER BY v.title, v.id");
         List<Long> versionIds = new ArrayList<>();
-        java.util.Set<Long> builtIn = new java.util.HashSet<>();
+        Set<Long> builtIn = new HashSet<>();
         jdbc.sql(sql.toString()).params(params).query(rs -> {
             versionIds.add(rs.getLong(1));
             if (rs.getBoolean(2)) {
@@ -112,7 +114,7 @@ class JdbcLessonCatalog implements LessonCatalog {
     static List<LessonSummary> summaries(
             long platformId,
             List<LessonVersion> versions,
-            java.util.Set<Long> builtInVersionIds,
+            Set<Long> builtInVersionIds,
             CompetencyCatalog competencyCatalog) {
         List<Long> ids = versions.stream()
                 .flatMap(v -> v.competencyIds().stream())

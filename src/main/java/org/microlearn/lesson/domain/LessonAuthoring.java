@@ -2,10 +2,12 @@ package org.microlearn.lesson.domain;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -95,7 +97,7 @@ public class LessonAuthoring {
         Map<Long, LessonVersion> versions = new HashMap<>();
         store.versions(rows.stream()
                         .map(Row::versionId)
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .toList())
                 .forEach(version -> versions.put(version.id(), version));
         Map<Long, CompetencyRef> refs = new HashMap<>();
@@ -131,7 +133,7 @@ public class LessonAuthoring {
                     current,
                     alignedRefs));
         }
-        lessons.sort(java.util.Comparator.comparing((AuthoredLesson l) -> !l.available())
+        lessons.sort(Comparator.comparing((AuthoredLesson l) -> !l.available())
                 .thenComparing(l -> l.title().toLowerCase(Locale.ROOT)));
         return lessons;
     }

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.microlearn.lesson.EvidenceType;
 import org.microlearn.lesson.LessonBody;
 import org.microlearn.lesson.domain.FieldProblem;
@@ -173,7 +174,7 @@ record LessonForm(
         }
     }
 
-    private static <T> List<T> withoutTrailingBlanks(List<T> slots, java.util.function.Predicate<T> blank) {
+    private static <T> List<T> withoutTrailingBlanks(List<T> slots, Predicate<T> blank) {
         int end = slots.size();
         while (end > 0 && blank.test(slots.get(end - 1))) {
             end--;

@@ -1,6 +1,7 @@
 package org.microlearn.lesson.web;
 
 import java.util.List;
+import java.util.Set;
 import org.microlearn.competency.CompetencyRef;
 import org.microlearn.lesson.EvidenceType;
 import org.microlearn.lesson.LessonBody;
@@ -35,7 +36,7 @@ record RenderedLesson(
             String title,
             String summary,
             Integer minutes,
-            java.util.Set<CareerStage> stages,
+            Set<CareerStage> stages,
             List<CompetencyRef> competencies,
             List<MappedCriterion> criteria,
             LessonBody body,

@@ -21,6 +21,7 @@ import org.microlearn.competency.CaseTree;
 import org.microlearn.competency.CompetencyCatalog;
 import org.microlearn.competency.CompetencyRef;
 import org.microlearn.competency.FrameworkExchange;
+import org.microlearn.rubric.PerformanceLevel;
 import org.microlearn.rubric.RubricCatalog;
 import org.microlearn.rubric.RubricExchange;
 import org.microlearn.rubric.RubricSummary;
@@ -577,8 +578,7 @@ class CaseRubricExchange implements RubricExchange {
                 null);
     }
 
-    private List<CasePackage.RubricCriterionLevel> descriptors(
-            CriterionRow criterion, List<org.microlearn.rubric.PerformanceLevel> levels) {
+    private List<CasePackage.RubricCriterionLevel> descriptors(CriterionRow criterion, List<PerformanceLevel> levels) {
         return jdbc.sql("""
                         SELECT position, uuid, uri, description, feedback, last_change_at
                         FROM rubric_descriptor WHERE criterion_id = :id ORDER BY position
