@@ -19,6 +19,7 @@ import org.microlearn.lesson.domain.LessonDraft;
 import org.microlearn.lesson.domain.LessonDraftRejectedException;
 import org.microlearn.lesson.domain.LessonNotFoundException;
 import org.microlearn.lesson.domain.LessonRules;
+import org.microlearn.rubric.MappedCriterion;
 import org.microlearn.rubric.RubricCatalog;
 import org.microlearn.shared.CareerStage;
 import org.microlearn.shared.Viewer;
@@ -237,6 +238,13 @@ class LessonAuthoringController {
         return "lesson/form";
     }
 
+    /** Several competencies may reach one criterion: show it once, with its strongest weight. */
+    private static List<MappedCriterion> strongestPerCriterion(List<MappedCriterion> mapped) {
+        Map<Long, MappedCriterion> strongest = new LinkedHashMap<>();
+        mapped.forEach(m -> strongest.merge(m.criterionId(), m, (a, b) -> a.weight() >= b.weight() ? a : b));
+        return List.copyOf(strongest.values());
+    }
+
     private RenderedLesson render(Viewer viewer, LessonVersion version) {
         return render(
                 viewer,
@@ -257,7 +265,7 @@ class LessonAuthoringController {
                 draft.estimatedMinutes(),
                 draft.careerStages() == null ? Set.of() : draft.careerStages(),
                 aligned,
-                rubrics.mappedCriteria(viewer.platformId(), draft.competencyIds()),
+                strongestPerCriterion(rubrics.mappedCriteria(viewer.platformId(), draft.competencyIds())),
                 draft.body(),
                 markdown);
     }
