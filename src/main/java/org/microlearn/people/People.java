@@ -2,6 +2,7 @@ package org.microlearn.people;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -98,6 +99,52 @@ public class People {
                         rs.getString("email"),
                         rs.getString("career_stage")))
                 .optional();
+    }
+
+    /** A course as stored. */
+    public record Course(long id, long platformId, String contextId, String label, String title) {}
+
+    /** The courses this educator has launched in. */
+    @Transactional(readOnly = true)
+    public List<Long> courseIdsOf(long platformId, long educatorId) {
+        return jdbc.sql("""
+                        SELECT m.course_id FROM course_membership m JOIN course c ON c.id = m.course_id
+                        WHERE c.platform_id = ? AND m.educator_id = ? ORDER BY m.course_id""").params(platformId, educatorId).query(Long.class).list();
+    }
+
+    /** Everyone who has launched in the course. */
+    @Transactional(readOnly = true)
+    public List<Long> memberIdsOf(long platformId, long courseId) {
+        return jdbc.sql("""
+                        SELECT m.educator_id FROM course_membership m JOIN course c ON c.id = m.course_id
+                        WHERE c.platform_id = ? AND m.course_id = ? ORDER BY m.educator_id""").params(platformId, courseId).query(Long.class).list();
+    }
+
+    /** Everyone on the platform who has launched in at least one course. */
+    @Transactional(readOnly = true)
+    public List<Long> educatorIdsInCourses(long platformId) {
+        return jdbc.sql("""
+                        SELECT DISTINCT m.educator_id FROM course_membership m JOIN course c ON c.id = m.course_id
+                        WHERE c.platform_id = ? ORDER BY m.educator_id""").param(platformId).query(Long.class).list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Course> courses(long platformId) {
+        return jdbc.sql(
+                        "SELECT id, platform_id, context_id, label, title FROM course WHERE platform_id = ? ORDER BY title, id")
+                .param(platformId)
+                .query((rs, n) -> new Course(
+                        rs.getLong("id"),
+                        rs.getLong("platform_id"),
+                        rs.getString("context_id"),
+                        rs.getString("label"),
+                        rs.getString("title")))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Course> course(long platformId, long courseId) {
+        return courses(platformId).stream().filter(c -> c.id() == courseId).findFirst();
     }
 
     private static long upsert(JdbcClient.StatementSpec statement) {

@@ -4,8 +4,10 @@ import java.util.List;
 import org.microlearn.competency.CaseImportException;
 import org.microlearn.competency.CaseProblem;
 import org.microlearn.rubric.RubricCatalog;
+import org.microlearn.rubric.RubricChanged;
 import org.microlearn.rubric.RubricExchange;
 import org.microlearn.rubric.RubricSummary;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,10 +32,14 @@ public class RubricAdministration {
     private final RubricCatalog catalog;
     private final RubricExchange exchange;
 
-    RubricAdministration(JdbcClient jdbc, RubricCatalog catalog, RubricExchange exchange) {
+    private final ApplicationEventPublisher events;
+
+    RubricAdministration(
+            JdbcClient jdbc, RubricCatalog catalog, RubricExchange exchange, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.exchange = exchange;
+        this.events = events;
     }
 
     /**
@@ -65,6 +71,7 @@ public class RubricAdministration {
                     .params(cleaned.get(i), rubricId, i + 1)
                     .update();
         }
+        events.publishEvent(new RubricChanged(platformId, rubricId));
     }
 
     /** The district's own copy of a rubric it can see (identifiers and mapping kept). */

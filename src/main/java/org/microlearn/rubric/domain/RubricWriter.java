@@ -4,6 +4,8 @@ import static org.microlearn.competency.CaseDates.toColumn;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.microlearn.rubric.RubricChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +20,11 @@ public class RubricWriter {
     public record Stored(long id, boolean created) {}
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    RubricWriter(JdbcClient jdbc) {
+    RubricWriter(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** @param onlyIfNew leave an existing rubric untouched (an import) rather than complete it */
@@ -106,6 +110,9 @@ public class RubricWriter {
                             mapping.associationUuid(),
                             toColumn(mapping.lastChange()))
                     .update();
+        }
+        if (draft.platformId() != null) {
+            events.publishEvent(new RubricChanged(draft.platformId(), id));
         }
         return new Stored(id, inserted == 1);
     }
