@@ -108,17 +108,18 @@ public class AgsClient {
 
     /**
      * Posts a score to {@code <lineItemUrl>/scores} (query string kept). {@code canvas} adds
-     * Canvas's submission extension.
+     * Canvas's submission extension. Returns the platform's (successful) status.
      */
-    public void postScore(Platform platform, AgsEndpoint endpoint, String lineItemUrl, Score score, boolean canvas) {
-        client.call(
-                platform,
-                scopes(endpoint, LtiClaims.SCOPE_SCORE),
-                HttpMethod.POST,
-                ServiceUrls.withPathSegment(lineItemUrl, "scores"),
-                null,
-                SCORE,
-                json.writeValueAsString(score.toJson(canvas)));
+    public int postScore(Platform platform, AgsEndpoint endpoint, String lineItemUrl, Score score, boolean canvas) {
+        return client.call(
+                        platform,
+                        scopes(endpoint, LtiClaims.SCOPE_SCORE),
+                        HttpMethod.POST,
+                        ServiceUrls.withPathSegment(lineItemUrl, "scores"),
+                        null,
+                        SCORE,
+                        json.writeValueAsString(score.toJson(canvas)))
+                .status();
     }
 
     /** The results of a line item, every page; {@code userId} narrows them to one user. */

@@ -110,17 +110,18 @@ class ServiceHttp {
     /** Retry-After as seconds or as an HTTP date, or null when absent or unreadable. */
     Duration retryAfter(Answer answer) {
         List<String> values = answer.header(HttpHeaders.RETRY_AFTER);
-        if (values.isEmpty()) {
-            return null;
-        }
-        String value = values.get(0).trim();
+        return values.isEmpty() ? null : retryAfter(values.get(0), clock.instant());
+    }
+
+    static Duration retryAfter(String value, Instant now) {
+        String trimmed = value.trim();
         try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed)));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
                         .toInstant();
-                Duration wait = Duration.between(clock.instant(), at);
+                Duration wait = Duration.between(now, at);
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (DateTimeParseException notADate) {
                 return null;
