@@ -26,7 +26,9 @@ import org.springframework.test.context.TestPropertySource;
             "microlearn.lti.gradebook.poll-interval=PT0.05S",
             "microlearn.lti.gradebook.backoff-base=PT0.02S",
             "microlearn.lti.gradebook.backoff-max=PT0.2S",
-            "microlearn.lti.gradebook.line-item-claim-timeout=PT2S"
+            "microlearn.lti.gradebook.line-item-claim-timeout=PT2S",
+            // Deep linking picks from a small fixed catalogue (TestLessonCatalogue).
+            "microlearn.test.lesson-catalogue=true"
         })
 public @interface MicrolearnTest {
 
