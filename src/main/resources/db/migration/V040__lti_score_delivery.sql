@@ -40,7 +40,8 @@ CREATE TABLE lti_score_delivery
     created_at           TIMESTAMP(6)  NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     updated_at           TIMESTAMP(6)  NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6),
     CONSTRAINT uk_lti_score_delivery UNIQUE (platform_id, course_id, educator_id, column_key),
-    INDEX lti_score_delivery_due (status, next_attempt_at),
+    -- Due deliveries are claimed per platform, so that one platform's backlog never starves another's.
+    INDEX lti_score_delivery_due (status, platform_id, next_attempt_at),
     INDEX lti_score_delivery_by_platform (platform_id, status)
 );
 

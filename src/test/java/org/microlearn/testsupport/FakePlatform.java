@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -35,6 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.microlearn.lti.registration.Platform;
 import org.microlearn.lti.registration.PlatformRegistrations;
 import org.microlearn.lti.registration.PlatformRequest;
@@ -65,7 +67,13 @@ public final class FakePlatform implements AutoCloseable {
     }
 
     public static FakePlatform moodle(PlatformRegistrations registrations, int toolPort) {
-        return start(Kind.MOODLE, registrations, toolPort, "/mod/lti/token.php", null);
+        return moodle(registrations, toolPort, options -> {});
+    }
+
+    /** A Moodle whose WireMock is configured further, e.g. without a request journal for load. */
+    public static FakePlatform moodle(
+            PlatformRegistrations registrations, int toolPort, Consumer<WireMockConfiguration> configuration) {
+        return start(Kind.MOODLE, registrations, toolPort, "/mod/lti/token.php", null, configuration);
     }
 
     /** Canvas signs its assertions' aud differently from its token URL; so does this fake. */
@@ -75,14 +83,22 @@ public final class FakePlatform implements AutoCloseable {
                 registrations,
                 toolPort,
                 "/login/oauth2/token",
-                "https://canvas.instructure.com/login/oauth2/token");
+                "https://canvas.instructure.com/login/oauth2/token",
+                options -> {});
     }
 
     private static FakePlatform start(
-            Kind kind, PlatformRegistrations registrations, int toolPort, String tokenPath, String tokenAudience) {
+            Kind kind,
+            PlatformRegistrations registrations,
+            int toolPort,
+            String tokenPath,
+            String tokenAudience,
+            Consumer<WireMockConfiguration> configuration) {
         String clientId = kind.name().toLowerCase() + "-" + UUID.randomUUID();
         TokenEndpoint tokens = new TokenEndpoint("http://localhost:" + toolPort + "/.well-known/jwks.json", clientId);
-        WireMockServer server = new WireMockServer(options().dynamicPort().extensions(tokens));
+        WireMockConfiguration options = options().dynamicPort().extensions(tokens);
+        configuration.accept(options);
+        WireMockServer server = new WireMockServer(options);
         server.start();
         String base = "http://localhost:" + server.port();
         tokens.audience = tokenAudience != null ? tokenAudience : base + tokenPath;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.microlearn.lti.launch.LtiLaunch;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -102,6 +103,15 @@ public class DeepLinkingRequests {
                         .params(Timestamp.from(clock.instant()), id)
                         .update()
                 == 1;
+    }
+
+    /** Requests nobody can answer any more (older than a day) are of no use: remove them. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
+    @Transactional
+    public void purge() {
+        jdbc.sql("DELETE FROM lti_deep_linking_request WHERE created_at < ?")
+                .param(Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
+                .update();
     }
 
     private static Request request(ResultSet rs, int row) throws SQLException {

@@ -12,6 +12,7 @@ import org.microlearn.shared.GradebookScoreChanged;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The grade passback outbox ({@code lti_score_delivery}): what is to be sent, claimed, sent, failed. */
@@ -34,11 +35,18 @@ class ScoreDeliveries {
      * Records the score as the column's latest, unless the row already holds a score at least as
      * recent (events arrive late, twice after a restart, or out of order from two nodes).
      *
+     * <p>Read committed, and the existing row updated before any insert is tried: an insert that
+     * hits a duplicate takes a shared lock, and repeatable read adds gap locks, both of which
+     * deadlock concurrent listeners and the worker's claims. A deadlock that still happens is
+     * retried by the listener.
+     *
      * @return whether the score became the one to deliver
      */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public boolean record(GradebookScoreChanged score) {
-        Timestamp now = Timestamp.from(clock.instant());
+        if (replaceOlder(score)) {
+            return true;
+        }
         GradebookScoreChanged.Column column = score.column();
         try {
             jdbc.sql("""
@@ -66,58 +74,78 @@ class ScoreDeliveries {
                     .param("timestamp", timestamp(score.timestamp()))
                     .param("startedAt", timestamp(score.startedAt()))
                     .param("submittedAt", timestamp(score.submittedAt()))
-                    .param("now", now)
+                    .param("now", Timestamp.from(clock.instant()))
                     .update();
             return true;
-        } catch (DuplicateKeyException existing) {
-            // A row already holds an earlier score: replace it, keep its history of sends. A row
-            // that was waiting out a backoff keeps waiting (the platform is still down); a
-            // delivered or failed one is due now. MariaDB assigns left to right, so status last.
-            return jdbc.sql("""
-                                    UPDATE lti_score_delivery SET label = :label, column_maximum = :columnMaximum,
-                                        score_given = :given, score_maximum = :maximum, activity_progress = :activity,
-                                        grading_progress = :grading, comment = :comment, score_timestamp = :timestamp,
-                                        started_at = :startedAt, submitted_at = :submittedAt, version = version + 1,
-                                        next_attempt_at = IF(status = 'PENDING', next_attempt_at, :now),
-                                        attempts = IF(status = 'PENDING', attempts, 0),
-                                        status = 'PENDING'
-                                    WHERE platform_id = :platform AND course_id = :course AND educator_id = :educator
-                                      AND column_key = :key AND score_timestamp < :timestamp""")
-                            .param("platform", score.platformId())
-                            .param("course", score.courseId())
-                            .param("educator", score.educatorId())
-                            .param("key", ColumnKeys.of(column))
-                            .param("label", column.label())
-                            .param("columnMaximum", column.scoreMaximum())
-                            .param("given", score.scoreGiven())
-                            .param("maximum", score.scoreMaximum())
-                            .param("activity", score.activityProgress())
-                            .param("grading", score.gradingProgress())
-                            .param("comment", score.comment())
-                            .param("timestamp", timestamp(score.timestamp()))
-                            .param("startedAt", timestamp(score.startedAt()))
-                            .param("submittedAt", timestamp(score.submittedAt()))
-                            .param("now", now)
-                            .update()
-                    == 1;
+        } catch (DuplicateKeyException concurrent) {
+            // Another listener inserted the column's first score meanwhile: ours may be newer.
+            return replaceOlder(score);
         }
     }
 
     /**
-     * Claims up to {@code limit} due deliveries for {@code owner} until {@code leasedUntil}. Rows
-     * another worker holds locked are skipped, not waited for, and rows it has leased are not
-     * due, so two workers (on one node or two) never hold the same delivery.
+     * Replaces the row's score if it is older, keeping its history of sends. A row waiting out a
+     * backoff keeps waiting (the platform is still down); a delivered or failed one is due now.
+     * MariaDB assigns left to right, so status is set last.
      */
-    @Transactional
-    public List<Delivery> claim(String owner, int limit, Instant leasedUntil) {
+    private boolean replaceOlder(GradebookScoreChanged score) {
+        GradebookScoreChanged.Column column = score.column();
+        return jdbc.sql("""
+                                UPDATE lti_score_delivery SET label = :label, column_maximum = :columnMaximum,
+                                    score_given = :given, score_maximum = :maximum, activity_progress = :activity,
+                                    grading_progress = :grading, comment = :comment, score_timestamp = :timestamp,
+                                    started_at = :startedAt, submitted_at = :submittedAt, version = version + 1,
+                                    next_attempt_at = IF(status = 'PENDING', next_attempt_at, :now),
+                                    attempts = IF(status = 'PENDING', attempts, 0),
+                                    status = 'PENDING'
+                                WHERE platform_id = :platform AND course_id = :course AND educator_id = :educator
+                                  AND column_key = :key AND score_timestamp < :timestamp""")
+                        .param("platform", score.platformId())
+                        .param("course", score.courseId())
+                        .param("educator", score.educatorId())
+                        .param("key", ColumnKeys.of(column))
+                        .param("label", column.label())
+                        .param("columnMaximum", column.scoreMaximum())
+                        .param("given", score.scoreGiven())
+                        .param("maximum", score.scoreMaximum())
+                        .param("activity", score.activityProgress())
+                        .param("grading", score.gradingProgress())
+                        .param("comment", score.comment())
+                        .param("timestamp", timestamp(score.timestamp()))
+                        .param("startedAt", timestamp(score.startedAt()))
+                        .param("submittedAt", timestamp(score.submittedAt()))
+                        .param("now", Timestamp.from(clock.instant()))
+                        .update()
+                == 1;
+    }
+
+    /** The platforms with deliveries due now and not leased. */
+    @Transactional(readOnly = true)
+    public List<Long> duePlatforms() {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                        SELECT DISTINCT platform_id FROM lti_score_delivery
+                        WHERE status = 'PENDING' AND next_attempt_at <= :now
+                          AND (leased_until IS NULL OR leased_until < :now)""").param("now", now).query(Long.class).list();
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries of one platform for {@code owner} until {@code
+     * leasedUntil}. Rows another worker holds locked are skipped, not waited for, and rows it has
+     * leased are not due, so two workers (on one node or several) never hold the same delivery.
+     * Read committed: only the rows claimed are locked, not the gaps listeners insert into.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public List<Delivery> claim(String owner, long platformId, int limit, Instant leasedUntil) {
         Timestamp now = Timestamp.from(clock.instant());
         List<Long> ids = jdbc.sql("""
                         SELECT id FROM lti_score_delivery
-                        WHERE status = 'PENDING' AND next_attempt_at <= :now
+                        WHERE status = 'PENDING' AND platform_id = :platform AND next_attempt_at <= :now
                           AND (leased_until IS NULL OR leased_until < :now)
                         ORDER BY next_attempt_at
                         LIMIT :limit
                         FOR UPDATE SKIP LOCKED""")
+                .param("platform", platformId)
                 .param("now", now)
                 .param("limit", limit)
                 .query(Long.class)
@@ -139,7 +167,7 @@ class ScoreDeliveries {
                         LEFT JOIN lti_resource_link rl
                                ON rl.platform_id = d.platform_id AND rl.resource_link_id = d.resource_link_id
                         WHERE d.id IN (:ids)
-                        ORDER BY d.platform_id, d.next_attempt_at""").param("ids", ids).query(ScoreDeliveries::delivery).list();
+                        ORDER BY d.next_attempt_at, d.id""").param("ids", ids).query(ScoreDeliveries::delivery).list();
     }
 
     /**
@@ -180,6 +208,24 @@ class ScoreDeliveries {
                 .param("error", error)
                 .param("id", delivery.id())
                 .param("owner", delivery.leaseOwner())
+                .update();
+    }
+
+    /**
+     * Gives claimed deliveries back untried, due at {@code at}: the rest of a batch whose platform
+     * is unwell, in one statement rather than one per row.
+     */
+    @Transactional
+    public void release(List<Delivery> untried, Instant at) {
+        if (untried.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE lti_score_delivery SET next_attempt_at = :at, leased_until = NULL, lease_owner = NULL
+                        WHERE id IN (:ids) AND lease_owner = :owner""")
+                .param("at", Timestamp.from(at))
+                .param("ids", untried.stream().map(Delivery::id).toList())
+                .param("owner", untried.get(0).leaseOwner())
                 .update();
     }
 

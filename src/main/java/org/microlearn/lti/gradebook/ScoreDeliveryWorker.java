@@ -5,16 +5,13 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.microlearn.lti.launch.LtiClaims;
 import org.microlearn.lti.registration.Platform;
@@ -30,10 +27,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due scores to the platforms. Each round claims a batch with a lease (so two workers, on
- * one node or several, never send the same delivery at once), then sends each platform's share
- * in order on one thread, outside any database transaction, each call spaced by the platform's
- * rate limit. Every outcome is written back to the delivery at once, so a crash loses at most
+ * Sends due scores to the platforms. Each platform is served by one thread at a time on a node;
+ * it claims a batch with a lease (so two workers, on one node or several, never send the same
+ * delivery at once), then sends it in order, outside any database transaction, each call spaced
+ * by the platform's rate limit. Every outcome is written back to the delivery at once, so a crash loses at most
  * the sends in flight, which the next lease holder repeats (a score post is idempotent).
  */
 @Component
@@ -41,8 +38,8 @@ class ScoreDeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ScoreDeliveryWorker.class);
 
-    /** A round that keeps finding full batches yields the scheduler thread after this long. */
-    private static final Duration MAX_ROUND_TIME = Duration.ofSeconds(30);
+    /** A platform's thread that keeps finding full batches makes way for queued platforms after this. */
+    private static final Duration MAX_DRAIN_TIME = Duration.ofSeconds(30);
 
     private final ScoreDeliveries deliveries;
     private final LineItemDirectory lineItems;
@@ -54,6 +51,7 @@ class ScoreDeliveryWorker {
     private final Backoff backoff;
     private final ExecutorService pool;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    private final Set<Long> serving = ConcurrentHashMap.newKeySet();
 
     ScoreDeliveryWorker(
             ScoreDeliveries deliveries,
@@ -79,6 +77,11 @@ class ScoreDeliveryWorker {
         });
     }
 
+    /**
+     * Hands every platform with due deliveries to a pool thread, unless this node is already
+     * serving it: one thread per platform keeps its calls sequential, and a platform with a large
+     * backlog (or a slow rate limit) never holds up the others.
+     */
     @Scheduled(
             fixedDelayString = "${microlearn.lti.gradebook.poll-interval:PT2S}",
             initialDelayString = "${microlearn.lti.gradebook.poll-interval:PT2S}")
@@ -86,44 +89,54 @@ class ScoreDeliveryWorker {
         if (!properties.enabled()) {
             return;
         }
-        Instant stop = clock.instant().plus(MAX_ROUND_TIME);
         try {
-            while (deliverDue() == properties.batchSize() && clock.instant().isBefore(stop)) {
-                // a full batch: there may be more due right away
+            for (long platformId : deliveries.duePlatforms()) {
+                if (serving.add(platformId)) {
+                    pool.execute(() -> drain(platformId));
+                }
             }
         } catch (RuntimeException e) {
-            // The database is away, or a bug: the rows stay PENDING (or leased until expiry).
-            log.warn("Score delivery round failed; it will be tried again", e);
+            // The database is away: the rows stay PENDING; the next poll tries again.
+            log.warn("Could not look for due score deliveries", e);
         }
     }
 
-    /** One round: claims due deliveries and sends them. Returns how many it claimed. */
-    int deliverDue() {
-        return deliverDue(properties.batchSize());
+    private void drain(long platformId) {
+        try {
+            Instant stop = clock.instant().plus(MAX_DRAIN_TIME);
+            while (deliverDue(platformId, properties.batchSize()) == properties.batchSize()
+                    && clock.instant().isBefore(stop)) {
+                // a full batch: there may be more due right away
+            }
+        } catch (RuntimeException e) {
+            // A bug or the database: claimed rows come back when their lease runs out.
+            log.warn("Score delivery to platform {} failed; it will be tried again", platformId, e);
+        } finally {
+            serving.remove(platformId);
+        }
     }
 
+    /** One synchronous round over every platform with due deliveries; returns how many it claimed. */
     int deliverDue(int batchSize) {
+        int claimed = 0;
+        for (long platformId : deliveries.duePlatforms()) {
+            claimed += deliverDue(platformId, batchSize);
+        }
+        return claimed;
+    }
+
+    /** Claims up to {@code batchSize} of the platform's due deliveries and sends them. */
+    int deliverDue(long platformId, int batchSize) {
         String owner = node + "/" + UUID.randomUUID();
         Instant leaseEnd = clock.instant().plus(properties.lease());
-        List<Delivery> batch = deliveries.claim(owner, batchSize, leaseEnd);
-        Map<Long, List<Delivery>> byPlatform = new LinkedHashMap<>();
-        batch.forEach(d -> byPlatform
-                .computeIfAbsent(d.platformId(), id -> new ArrayList<>())
-                .add(d));
-        if (byPlatform.size() == 1) {
-            byPlatform.forEach((platformId, rows) -> deliverToPlatform(platformId, rows, owner, leaseEnd));
-        } else {
-            List<Future<?>> running = new ArrayList<>();
-            byPlatform.forEach((platformId, rows) ->
-                    running.add(pool.submit(() -> deliverToPlatform(platformId, rows, owner, leaseEnd))));
-            for (Future<?> future : running) {
-                await(future);
-            }
+        List<Delivery> batch = deliveries.claim(owner, platformId, batchSize, leaseEnd);
+        if (!batch.isEmpty()) {
+            deliverToPlatform(platformId, batch, leaseEnd);
         }
         return batch.size();
     }
 
-    private void deliverToPlatform(long platformId, List<Delivery> rows, String owner, Instant leaseEnd) {
+    private void deliverToPlatform(long platformId, List<Delivery> rows, Instant leaseEnd) {
         Optional<Platform> platform = platforms.find(platformId);
         if (platform.isEmpty()) {
             rows.forEach(row -> deliveries.failed(row, null, "The platform registration " + platformId + " is gone."));
@@ -137,20 +150,21 @@ class ScoreDeliveryWorker {
             if (clock.instant().isAfter(sendUntil)
                     || pausedUntil.isAfter(clock.instant().plusSeconds(1))) {
                 Instant at = pausedUntil.isAfter(clock.instant()) ? pausedUntil : clock.instant();
-                rows.subList(i, rows.size()).forEach(rest -> deliveries.retryLater(rest, at, false, null, null));
+                deliveries.release(rows.subList(i, rows.size()), at);
                 return;
             }
-            Instant retryAt = deliver(platform.get(), row, owner);
+            Instant retryAt = deliver(platform.get(), row, row.leaseOwner());
             if (retryAt != null) {
-                // The platform is down or throttling: the rest of its batch waits with this one.
-                rows.subList(i + 1, rows.size())
-                        .forEach(rest -> deliveries.retryLater(rest, retryAt, false, null, null));
+                deliveries.release(rows.subList(i + 1, rows.size()), retryAt);
                 return;
             }
         }
     }
 
-    /** Sends one score and records the outcome; returns when to retry if the platform is unwell. */
+    /**
+     * Sends one score and records the outcome; returns when the platform may be called again if
+     * it is unwell as a whole (then the rest of its batch waits), else null.
+     */
     private Instant deliver(Platform platform, Delivery delivery, String owner) {
         LineItemDirectory.Found fromDirectory = null;
         try {
@@ -219,18 +233,10 @@ class ScoreDeliveryWorker {
         }
         Instant at = clock.instant().plus(backoff.after(delivery.attempts() + 1, e.retryAfter()));
         deliveries.retryLater(delivery, at, true, e.status(), answer);
-        return at;
-    }
-
-    private static void await(Future<?> future) {
-        try {
-            future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Score delivery for a platform failed", e.getCause());
-        }
+        // No answer, throttling, unavailable or no token: the platform as a whole is unwell, so
+        // the rest of its batch waits too. A lone 500 may be this request's; the next goes on.
+        boolean platformUnwell = e.status() == 0 || e.status() == 429 || e.status() == 503 || e.tokenRequest();
+        return platformUnwell ? at : null;
     }
 
     @PreDestroy
