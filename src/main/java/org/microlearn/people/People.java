@@ -2,10 +2,12 @@ package org.microlearn.people;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.microlearn.shared.RecentWrites;
 import org.microlearn.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -33,6 +35,12 @@ public class People {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    /**
+     * Teachers relaunch the same link many times a week: repeating facts written in the last five
+     * minutes are not written again (last_seen_at and last_launch_at are that coarse).
+     */
+    private final RecentWrites recent = new RecentWrites(Duration.ofMinutes(5), 100_000);
+
     People(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -46,7 +54,9 @@ public class People {
     @Transactional
     public Arrival recordArrival(Arriving person, ArrivingCourse course, Set<Role> roles) {
         Timestamp now = Timestamp.from(clock.instant());
-        long educatorId = upsert(jdbc.sql("""
+        long educatorId = recent.writeUnlessRecent(
+                person,
+                () -> upsert(jdbc.sql("""
                         INSERT INTO educator (platform_id, subject, name, given_name, family_name, email, last_seen_at)
                         VALUES (:platform, :subject, :name, :given, :family, :email, :now)
                         ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id),
@@ -54,37 +64,45 @@ public class People {
                             family_name = COALESCE(VALUES(family_name), family_name),
                             email = COALESCE(VALUES(email), email), last_seen_at = VALUES(last_seen_at)
                         """)
-                .param("platform", person.platformId())
-                .param("subject", person.subject())
-                .param("name", person.name())
-                .param("given", person.givenName())
-                .param("family", person.familyName())
-                .param("email", person.email())
-                .param("now", now));
+                        .param("platform", person.platformId())
+                        .param("subject", person.subject())
+                        .param("name", person.name())
+                        .param("given", person.givenName())
+                        .param("family", person.familyName())
+                        .param("email", person.email())
+                        .param("now", now)));
         if (course == null) {
             return new Arrival(educatorId, null);
         }
-        long courseId = upsert(jdbc.sql("""
-                        INSERT INTO course (platform_id, context_id, label, title) VALUES (:platform, :context, :label, :title)
-                        ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id),
-                            label = COALESCE(VALUES(label), label), title = COALESCE(VALUES(title), title)
-                        """)
-                .param("platform", person.platformId())
-                .param("context", course.contextId())
-                .param("label", course.label())
-                .param("title", course.title()));
-        jdbc.sql("""
+        long courseId = recent.writeUnlessRecent(
+                new CourseFacts(person.platformId(), course),
+                () -> upsert(jdbc.sql("""
+                                INSERT INTO course (platform_id, context_id, label, title)
+                                VALUES (:platform, :context, :label, :title)
+                                ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id),
+                                    label = COALESCE(VALUES(label), label), title = COALESCE(VALUES(title), title)
+                                """)
+                        .param("platform", person.platformId())
+                        .param("context", course.contextId())
+                        .param("label", course.label())
+                        .param("title", course.title())));
+        String roleList = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+        recent.writeUnlessRecent(new MembershipFacts(courseId, educatorId, roleList), () -> (long) jdbc.sql("""
                         INSERT INTO course_membership (course_id, educator_id, roles, last_launch_at)
                         VALUES (:course, :educator, :roles, :now)
                         ON DUPLICATE KEY UPDATE roles = VALUES(roles), last_launch_at = VALUES(last_launch_at)
                         """)
                 .param("course", courseId)
                 .param("educator", educatorId)
-                .param("roles", roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
+                .param("roles", roleList)
                 .param("now", now)
-                .update();
+                .update());
         return new Arrival(educatorId, courseId);
     }
+
+    private record CourseFacts(long platformId, ArrivingCourse course) {}
+
+    private record MembershipFacts(long courseId, long educatorId, String roles) {}
 
     @Transactional(readOnly = true)
     public Optional<Educator> educator(long platformId, long educatorId) {

@@ -15,7 +15,21 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"microlearn.admin.token=" + MicrolearnTest.ADMIN_TOKEN})
+@TestPropertySource(
+        properties = {
+            "microlearn.admin.token=" + MicrolearnTest.ADMIN_TOKEN,
+            // Platform calls: fail fast on the fake platforms' injected timeouts.
+            "microlearn.lti.services.connect-timeout=PT1S",
+            "microlearn.lti.services.read-timeout=PT2S",
+            "microlearn.lti.services.permits-per-second=1000",
+            // Grade passback: retry within milliseconds rather than minutes.
+            "microlearn.lti.gradebook.poll-interval=PT0.05S",
+            "microlearn.lti.gradebook.backoff-base=PT0.02S",
+            "microlearn.lti.gradebook.backoff-max=PT0.2S",
+            "microlearn.lti.gradebook.line-item-claim-timeout=PT2S",
+            // Deep linking picks from a small fixed catalogue (TestLessonCatalogue).
+            "microlearn.test.lesson-catalogue=true"
+        })
 public @interface MicrolearnTest {
 
     String ADMIN_TOKEN = "test-admin-token";

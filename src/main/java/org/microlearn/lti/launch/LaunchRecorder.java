@@ -1,7 +1,9 @@
 package org.microlearn.lti.launch;
 
+import java.time.Duration;
 import java.util.Set;
 import org.microlearn.people.People;
+import org.microlearn.shared.RecentWrites;
 import org.microlearn.shared.Role;
 import org.microlearn.shared.Viewer;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +20,15 @@ class LaunchRecorder {
 
     private final People people;
     private final JdbcClient jdbc;
+
+    /** Relaunches repeat the same endpoints: rows written in the last minutes are not rewritten. */
+    private final RecentWrites recent = new RecentWrites(Duration.ofMinutes(5), 100_000);
+
+    private record ContextFacts(
+            long courseId, String deploymentId, LtiLaunch.Ags ags, LtiLaunch.Nrps nrps, String family) {}
+
+    private record LinkFacts(
+            long platformId, LtiLaunch.ResourceLink link, Long courseId, String lineItem, String lesson) {}
 
     LaunchRecorder(People people, JdbcClient jdbc) {
         this.people = people;
@@ -56,7 +67,8 @@ class LaunchRecorder {
 
     private void recordContext(LtiLaunch launch, long courseId) {
         LtiLaunch.Ags ags = launch.ags();
-        jdbc.sql("""
+        var facts = new ContextFacts(courseId, launch.deploymentId(), ags, launch.nrps(), launch.productFamily());
+        recent.writeUnlessRecent(facts, () -> (long) jdbc.sql("""
                         INSERT INTO lti_context (platform_id, course_id, context_id, deployment_id, lineitems_url, ags_scopes,
                                                  memberships_url, product_family)
                         VALUES (:platform, :course, :context, :deployment, :lineitems, :scopes, :memberships, :family)
@@ -77,11 +89,14 @@ class LaunchRecorder {
                         "memberships",
                         launch.nrps() == null ? null : launch.nrps().contextMembershipsUrl())
                 .param("family", launch.productFamily())
-                .update();
+                .update());
     }
 
     private void recordResourceLink(LtiLaunch launch, Long courseId) {
-        jdbc.sql("""
+        String lineItem = launch.ags() == null ? null : launch.ags().lineItemUrl();
+        String lesson = launch.custom().get("lesson");
+        var facts = new LinkFacts(launch.platformId(), launch.resourceLink(), courseId, lineItem, lesson);
+        recent.writeUnlessRecent(facts, () -> (long) jdbc.sql("""
                         INSERT INTO lti_resource_link (platform_id, resource_link_id, course_id, title, lineitem_url, lesson_ref)
                         VALUES (:platform, :link, :course, :title, :lineitem, :lesson)
                         ON DUPLICATE KEY UPDATE course_id = COALESCE(VALUES(course_id), course_id),
@@ -94,9 +109,9 @@ class LaunchRecorder {
                 .param("link", launch.resourceLink().id())
                 .param("course", courseId)
                 .param("title", launch.resourceLink().title())
-                .param("lineitem", launch.ags() == null ? null : launch.ags().lineItemUrl())
-                .param("lesson", launch.custom().get("lesson"))
-                .update();
+                .param("lineitem", lineItem)
+                .param("lesson", lesson)
+                .update());
     }
 
     private static String displayName(LtiLaunch.User user) {

@@ -3,6 +3,7 @@ package org.microlearn.lti.launch;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.microlearn.lti.deeplinking.DeepLinkingRequests;
 import org.microlearn.lti.login.LoginState;
 import org.microlearn.lti.login.LoginStates;
 import org.microlearn.lti.registration.Platform;
@@ -33,6 +34,7 @@ public class LaunchService {
     private final PendingLaunches pending;
     private final LaunchRecorder recorder;
     private final SessionTokens sessions;
+    private final DeepLinkingRequests deepLinking;
 
     LaunchService(
             LoginStates logins,
@@ -40,13 +42,15 @@ public class LaunchService {
             IdTokenValidator validator,
             PendingLaunches pending,
             LaunchRecorder recorder,
-            SessionTokens sessions) {
+            SessionTokens sessions,
+            DeepLinkingRequests deepLinking) {
         this.logins = logins;
         this.registrations = registrations;
         this.validator = validator;
         this.pending = pending;
         this.recorder = recorder;
         this.sessions = sessions;
+        this.deepLinking = deepLinking;
     }
 
     Outcome launch(String idToken, String state, String bindingCookie) {
@@ -88,14 +92,25 @@ public class LaunchService {
     private Completed complete(LtiLaunch launch) {
         Viewer viewer = recorder.record(launch);
         String token = sessions.issue(viewer);
-        return new Completed(UriComponentsBuilder.fromPath(destination(launch))
+        return new Completed(UriComponentsBuilder.fromUriString(destination(launch, viewer))
                 .queryParam("access_token", token)
                 .build()
                 .toUriString());
     }
 
     /** Where each kind of launch lands. */
-    private static String destination(LtiLaunch launch) {
+    private String destination(LtiLaunch launch, Viewer viewer) {
+        if (launch.isDeepLinking()) {
+            return "/coach/deep-linking/" + deepLinking.start(launch, viewer.educatorId());
+        }
+        if (launch.isSubmissionReview()) {
+            return UriComponentsBuilder.fromPath("/coach/submission-review")
+                    .queryParam("user", launch.forUserId())
+                    .queryParam("resourceLink", launch.resourceLink().id())
+                    .encode()
+                    .build()
+                    .toUriString();
+        }
         return "/welcome";
     }
 

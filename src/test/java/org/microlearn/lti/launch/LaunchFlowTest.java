@@ -149,24 +149,34 @@ class LaunchFlowTest {
     }
 
     @Test
-    void deepLinkingAndSubmissionReviewLaunchesAreAccepted() {
+    void deepLinkingOpensTheLessonPickerAndSubmissionReviewTheTeachersWork() {
         FakePlatform moodle = FakePlatform.moodle(lms);
         registrations.register(moodle.registration());
 
         LaunchDriver.Login login = browser.login(moodle, "3");
         String deepLinking = moodle.sign(moodle.deepLinkingLaunch(login.nonce(), LaunchDriver.TARGET, "3")
                 .build());
-        assertThat(browser.follow(browser.launch(login, deepLinking)).statusCode())
-                .isEqualTo(200);
+        HttpResponse<String> launched = browser.launch(login, deepLinking);
+        assertThat(launched.headers().firstValue("Location").orElseThrow()).contains("/coach/deep-linking/");
+        assertThat(browser.follow(launched).statusCode()).isEqualTo(200);
 
+        LaunchDriver.Login teacher = browser.login(moodle, "4");
+        browser.launch(
+                teacher,
+                moodle.sign(moodle.resourceLinkLaunch(teacher.nonce(), LaunchDriver.TARGET, "4", LEARNER)
+                        .build()));
         LaunchDriver.Login review = browser.login(moodle, "3");
         String submissionReview =
                 moodle.sign(moodle.resourceLinkLaunch(review.nonce(), LaunchDriver.TARGET, "3", INSTRUCTOR)
                         .claim(LtiClaims.MESSAGE_TYPE, LtiClaims.SUBMISSION_REVIEW_REQUEST)
                         .claim(LtiClaims.FOR_USER, Map.of("user_id", "4"))
                         .build());
-        assertThat(browser.follow(browser.launch(review, submissionReview)).statusCode())
-                .isEqualTo(200);
+        HttpResponse<String> reviewed = browser.launch(review, submissionReview);
+        assertThat(reviewed.headers().firstValue("Location").orElseThrow())
+                .contains("/coach/submission-review?user=4&resourceLink=1");
+        HttpResponse<String> page = browser.follow(reviewed);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Sam Student");
     }
 
     @Test
