@@ -9,27 +9,23 @@ CREATE TABLE rubric_sync_rule
     updated_at                        TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
 );
 
--- Each teacher's computed level per criterion in each course, what was last sent, and how its
--- delivery to the LMS went.
+-- Each teacher's computed level per criterion in each course, as last sent to the gradebook
+-- (how its delivery went is the lti module's outbox: GradebookDeliveries).
 CREATE TABLE rubric_progress
 (
     platform_id      BIGINT        NOT NULL,
     course_id        BIGINT        NOT NULL,
     educator_id      BIGINT        NOT NULL,
     criterion_id     BIGINT        NOT NULL,
-    -- The column's resourceId (the criterion's CASE identifier), as the lti module reports it back.
+    -- The column's resourceId (the criterion's CASE identifier), as the delivery status reports it.
     resource_id      VARCHAR(64)   NOT NULL,
     level            INT           NOT NULL,
     points           DECIMAL(8, 3) NOT NULL,
     pending_evidence BOOLEAN       NOT NULL,
     comment          TEXT          NOT NULL,
     computed_at      TIMESTAMP(6)  NOT NULL,
-    delivery_status  VARCHAR(16)   NOT NULL DEFAULT 'PENDING',
-    delivery_error   TEXT          NULL,
-    delivery_at      TIMESTAMP(6)  NULL,
     PRIMARY KEY (course_id, educator_id, criterion_id),
-    INDEX rubric_progress_by_platform (platform_id, course_id),
-    INDEX rubric_progress_by_column (course_id, educator_id, resource_id)
+    INDEX rubric_progress_by_platform (platform_id, course_id)
 );
 
 -- A full resync of a course or a platform, with its progress.

@@ -162,11 +162,11 @@ public class RubricProgress {
         }
         jdbc.sql("""
                         INSERT INTO rubric_progress (platform_id, course_id, educator_id, criterion_id, resource_id, level,
-                            points, pending_evidence, comment, computed_at, delivery_status, delivery_error)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', NULL)
+                            points, pending_evidence, comment, computed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE level = VALUES(level), points = VALUES(points),
                             pending_evidence = VALUES(pending_evidence), comment = VALUES(comment),
-                            computed_at = VALUES(computed_at), delivery_status = 'PENDING', delivery_error = NULL""")
+                            computed_at = VALUES(computed_at)""")
                 .params(
                         platformId,
                         courseId,

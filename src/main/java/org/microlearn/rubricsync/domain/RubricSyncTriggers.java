@@ -4,8 +4,6 @@ import org.microlearn.people.People;
 import org.microlearn.progress.EvidenceReviewed;
 import org.microlearn.progress.LessonCompleted;
 import org.microlearn.rubric.RubricChanged;
-import org.microlearn.shared.GradebookScoreDelivered;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -19,39 +17,10 @@ class RubricSyncTriggers {
 
     private final RubricProgress progress;
     private final People people;
-    private final JdbcClient jdbc;
 
-    RubricSyncTriggers(RubricProgress progress, People people, JdbcClient jdbc) {
+    RubricSyncTriggers(RubricProgress progress, People people) {
         this.progress = progress;
         this.people = people;
-        this.jdbc = jdbc;
-    }
-
-    /** Keeps the status page true to what the LMS has: synced, pending (retrying) or failed. */
-    @ApplicationModuleListener
-    void on(GradebookScoreDelivered delivered) {
-        if (delivered.tag() == null || !delivered.tag().startsWith(RubricProgress.TAG_PREFIX)) {
-            return;
-        }
-        String status = switch (delivered.outcome()) {
-            case DELIVERED -> "SYNCED";
-            case RETRYING -> "PENDING";
-            case FAILED -> "FAILED";
-        };
-        jdbc.sql("""
-                        UPDATE rubric_progress SET delivery_status = ?, delivery_error = ?, delivery_at = ?
-                        WHERE course_id = ? AND educator_id = ? AND resource_id = ? AND platform_id = ?
-                            AND computed_at <= ?""")
-                .params(
-                        status,
-                        delivered.error(),
-                        java.sql.Timestamp.from(delivered.at()),
-                        delivered.courseId(),
-                        delivered.educatorId(),
-                        delivered.resourceId(),
-                        delivered.platformId(),
-                        java.sql.Timestamp.from(delivered.scoreTimestamp()))
-                .update();
     }
 
     @ApplicationModuleListener
