@@ -3,12 +3,15 @@ package org.microlearn.lti.launch;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.microlearn.lti.login.LoginState;
 import org.microlearn.lti.login.LoginStates;
 import org.microlearn.lti.registration.Platform;
 import org.microlearn.lti.registration.PlatformRegistrations;
 import org.microlearn.lti.registration.PlatformUrls;
 import org.microlearn.session.SessionTokens;
+import org.microlearn.shared.Role;
 import org.microlearn.shared.Viewer;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -94,10 +97,29 @@ public class LaunchService {
                 .toUriString());
     }
 
-    /** Where each kind of launch lands. */
-    private static String destination(LtiLaunch launch) {
-        return "/welcome";
+    /**
+     * Where each kind of launch lands: a teacher on "My learning", a coach on the coach's page, an
+     * admin on the dashboard. A resource link made for one lesson ({@code custom.lesson}, a lesson
+     * id) opens that lesson's player for a teacher and its overview for a coach or admin.
+     */
+    static String destination(LtiLaunch launch) {
+        if (launch.isDeepLinking() || launch.isSubmissionReview()) {
+            // TODO(lead): the services branch routes these (deep-linking picker, submission review).
+            return "/welcome";
+        }
+        Set<Role> roles = launch.roles();
+        boolean coaches = roles.contains(Role.COACH) || roles.contains(Role.ADMIN);
+        String lesson = launch.custom() == null ? null : launch.custom().get("lesson");
+        if (lesson != null && LESSON_ID.matcher(lesson.trim()).matches()) {
+            return (coaches ? "/author/lessons/" : "/learn/lessons/") + lesson.trim();
+        }
+        if (roles.contains(Role.ADMIN)) {
+            return "/admin";
+        }
+        return roles.contains(Role.COACH) ? "/coach" : "/learn";
     }
+
+    private static final Pattern LESSON_ID = Pattern.compile("\\d{1,18}");
 
     private static boolean sameValue(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
