@@ -25,7 +25,8 @@
           plugins: { legend: { display: false } },
           scales: { x: { beginAtZero: true, ticks: { precision: 0 } },
                     y: { ticks: { autoSkip: false, callback: function (v) {
-                      var l = this.getLabelForValue(v); return l.length > 28 ? l.slice(0, 27) + '…' : l; } } } }
+                      var l = this.getLabelForValue(v); var max = window.innerWidth < 500 ? 16 : 28;
+                      return l.length > max ? l.slice(0, max - 1) + '…' : l; } } } }
         }
       });
     });

@@ -56,9 +56,14 @@ public final class Educators {
 
     /** Someone launching in the district's one course, through the given resource link (or none). */
     public Signed person(long platformId, String name, Role role, String resourceLinkId) {
+        return person(platformId, "course-1", name, role, resourceLinkId);
+    }
+
+    /** Someone in the course with this LTI context id (e.g. the one a {@link BrowserPlatform} launches from). */
+    public Signed person(long platformId, String contextId, String name, Role role, String resourceLinkId) {
         People.Arrival arrival = people.recordArrival(
                 new People.Arriving(platformId, UUID.randomUUID().toString(), name, null, null, null),
-                new People.ArrivingCourse("course-1", "PD101", "Professional learning"),
+                new People.ArrivingCourse(contextId, "PD101", "Professional learning"),
                 Set.of(role));
         Viewer viewer =
                 new Viewer(platformId, arrival.educatorId(), arrival.courseId(), Set.of(role), name, resourceLinkId);
