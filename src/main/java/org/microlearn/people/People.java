@@ -3,10 +3,14 @@ package org.microlearn.people;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.microlearn.shared.CareerStage;
 import org.microlearn.shared.RecentWrites;
 import org.microlearn.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +34,30 @@ public class People {
     public record Arrival(long educatorId, Long courseId) {}
 
     /** An educator as stored. */
-    public record Educator(long id, long platformId, String subject, String name, String email, String careerStage) {}
+    public record Educator(long id, long platformId, String subject, String name, String email, String careerStage) {
+
+        /** The career stage, when a coach (or the educator's profile) has set one. */
+        public Optional<CareerStage> stage() {
+            return CareerStage.parse(careerStage);
+        }
+
+        /** A name to show; platforms may withhold names, then the platform's user id stands in. */
+        public String displayName() {
+            return name != null ? name : "Educator " + subject;
+        }
+    }
+
+    /**
+     * Someone on a coach's roster: an educator with their career stage and, when known, their roles
+     * in the course. The roster is everyone who has launched in the course; the NRPS roster cache
+     * adds the people who have not launched yet when it is merged (same educator ids).
+     */
+    public record Member(long educatorId, String name, CareerStage stage, Set<Role> roles) {
+
+        public boolean isTeacher() {
+            return roles.isEmpty() || roles.contains(Role.TEACHER);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -122,14 +149,6 @@ public class People {
     /** A course as stored. */
     public record Course(long id, long platformId, String contextId, String label, String title) {}
 
-    /** The courses this educator has launched in. */
-    @Transactional(readOnly = true)
-    public List<Long> courseIdsOf(long platformId, long educatorId) {
-        return jdbc.sql("""
-                        SELECT m.course_id FROM course_membership m JOIN course c ON c.id = m.course_id
-                        WHERE c.platform_id = ? AND m.educator_id = ? ORDER BY m.course_id""").params(platformId, educatorId).query(Long.class).list();
-    }
-
     /** Everyone who has launched in the course. */
     @Transactional(readOnly = true)
     public List<Long> memberIdsOf(long platformId, long courseId) {
@@ -163,6 +182,117 @@ public class People {
     @Transactional(readOnly = true)
     public Optional<Course> course(long platformId, long courseId) {
         return courses(platformId).stream().filter(c -> c.id() == courseId).findFirst();
+    }
+
+    /** Educators of the platform with these ids (others are silently left out). */
+    @Transactional(readOnly = true)
+    public Map<Long, Educator> educators(long platformId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("SELECT id, platform_id, subject, name, email, career_stage FROM educator"
+                        + " WHERE platform_id = :platform AND id IN (:ids)")
+                .param("platform", platformId)
+                .param("ids", ids)
+                .query((rs, n) -> new Educator(
+                        rs.getLong("id"),
+                        rs.getLong("platform_id"),
+                        rs.getString("subject"),
+                        rs.getString("name"),
+                        rs.getString("email"),
+                        rs.getString("career_stage")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Educator::id, e -> e));
+    }
+
+    /**
+     * The roster a coach works with: the course's members (everyone who launched in it), or every
+     * educator of the platform when the coach launched outside a course. Ordered by name.
+     */
+    @Transactional(readOnly = true)
+    public List<Member> roster(long platformId, Long courseId) {
+        if (courseId == null) {
+            return jdbc.sql("SELECT id, COALESCE(name, CONCAT('Educator ', subject)) AS name, career_stage, '' AS roles"
+                            + " FROM educator WHERE platform_id = ? ORDER BY name, id")
+                    .params(platformId)
+                    .query((rs, n) -> member(rs))
+                    .list();
+        }
+        return jdbc.sql("""
+                        SELECT e.id, COALESCE(e.name, CONCAT('Educator ', e.subject)) AS name, e.career_stage, m.roles
+                        FROM course_membership m JOIN educator e ON e.id = m.educator_id
+                        JOIN course c ON c.id = m.course_id
+                        WHERE c.id = ? AND c.platform_id = ? AND e.platform_id = c.platform_id
+                        ORDER BY name, e.id
+                        """)
+                .params(courseId, platformId)
+                .query((rs, n) -> member(rs))
+                .list();
+    }
+
+    /** Educators of the platform at a career stage, optionally only members of a course. */
+    @Transactional(readOnly = true)
+    public List<Long> educatorsAtStage(long platformId, CareerStage stage, Long courseId) {
+        if (courseId == null) {
+            return jdbc.sql("SELECT id FROM educator WHERE platform_id = ? AND career_stage = ?")
+                    .params(platformId, stage.name())
+                    .query(Long.class)
+                    .list();
+        }
+        return jdbc.sql("""
+                        SELECT e.id FROM educator e JOIN course_membership m ON m.educator_id = e.id
+                        JOIN course c ON c.id = m.course_id
+                        WHERE e.platform_id = ? AND e.career_stage = ? AND c.id = ? AND c.platform_id = e.platform_id
+                        """)
+                .params(platformId, stage.name(), courseId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** The courses of the platform an educator has launched in. */
+    @Transactional(readOnly = true)
+    public List<Long> coursesOf(long platformId, long educatorId) {
+        return jdbc.sql("""
+                        SELECT c.id FROM course_membership m JOIN course c ON c.id = m.course_id
+                        WHERE m.educator_id = ? AND c.platform_id = ?
+                        """).params(educatorId, platformId).query(Long.class).list();
+    }
+
+    /** Course titles of the platform by id, for reports. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> courseTitles(long platformId) {
+        return jdbc
+                .sql("SELECT id, COALESCE(title, label, context_id) AS title FROM course WHERE platform_id = ?")
+                .params(platformId)
+                .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("title")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** A coach sets (or clears, with {@code null}) an educator's career stage; false if not on the platform. */
+    @Transactional
+    public boolean setCareerStage(long platformId, long educatorId, CareerStage stage) {
+        return jdbc.sql("UPDATE educator SET career_stage = ? WHERE id = ? AND platform_id = ?")
+                        .params(stage == null ? null : stage.name(), educatorId, platformId)
+                        .update()
+                > 0;
+    }
+
+    private static Member member(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : rs.getString("roles").split(",")) {
+            if (!role.isBlank()) {
+                roles.add(Role.valueOf(role.trim()));
+            }
+        }
+        return new Member(
+                rs.getLong("id"),
+                rs.getString("name"),
+                CareerStage.parse(rs.getString("career_stage")).orElse(null),
+                roles);
     }
 
     private static long upsert(JdbcClient.StatementSpec statement) {

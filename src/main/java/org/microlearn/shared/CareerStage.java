@@ -18,6 +18,18 @@ public enum CareerStage {
         this.label = label;
     }
 
+    /** The stage stored under this name, if any (unknown or blank names give none). */
+    public static java.util.Optional<CareerStage> parse(String name) {
+        if (name == null || name.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(valueOf(name.trim()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** How the stage is named on pages. */
     public String label() {
         return label;

@@ -25,6 +25,18 @@ public record Viewer(
         return roles.contains(role);
     }
 
+    public boolean isTeacher() {
+        return has(Role.TEACHER);
+    }
+
+    public boolean isCoach() {
+        return has(Role.COACH);
+    }
+
+    public boolean isAdmin() {
+        return has(Role.ADMIN);
+    }
+
     /** Coaches and admins may assign, author and review. */
     public boolean canCoach() {
         return has(Role.COACH) || has(Role.ADMIN);

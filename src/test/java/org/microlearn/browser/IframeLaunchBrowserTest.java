@@ -53,9 +53,9 @@ class IframeLaunchBrowserTest {
         assertThat(waitFor(tool, By.id("viewer-name")).getText()).isEqualTo("Sam Student");
 
         // Next page inside the iframe: the session travels in the URL, not in a cookie.
-        tool.findElement(By.id("welcome-again")).click();
-        assertThat(waitFor(tool, By.id("viewer-roles")).getText()).isEqualTo("teacher");
-        assertThat((String) browser.executeScript("return location.href")).contains("/welcome?access_token=");
+        tool.findElement(By.linkText("Portfolio")).click();
+        assertThat(waitFor(tool, By.id("hours")).getText()).isEqualTo("0.0");
+        assertThat((String) browser.executeScript("return location.href")).contains("/learn/portfolio?access_token=");
         assertThat(platform.storagePuts())
                 .as("the login also left its value in platform storage")
                 .isEqualTo(1);

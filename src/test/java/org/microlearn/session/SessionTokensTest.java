@@ -53,9 +53,9 @@ class SessionTokensTest {
     @Test
     void aTokenInTheUrlOpensThePageAndTravelsInItsLinks() {
         String token = tokens.issue(teacher());
-        HttpResponse<String> page = http.get("/welcome?access_token=" + token);
+        HttpResponse<String> page = http.get("/learn?access_token=" + token);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Tina Teacher").contains("/welcome?access_token=" + token);
+        assertThat(page.body()).contains("Tina Teacher").contains("/learn?access_token=" + token);
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(page.headers().firstValue("Set-Cookie"))
                 .as("no session cookie")
@@ -64,13 +64,13 @@ class SessionTokensTest {
 
     @Test
     void theAuthorizationHeaderWorksToo() {
-        HttpResponse<String> page = http.get("/welcome", "Authorization", "Bearer " + tokens.issue(teacher()));
+        HttpResponse<String> page = http.get("/learn", "Authorization", "Bearer " + tokens.issue(teacher()));
         assertThat(page.statusCode()).isEqualTo(200);
     }
 
     @Test
     void withoutATokenThePageSaysHowToGetBackIn() {
-        HttpResponse<String> page = http.get("/welcome");
+        HttpResponse<String> page = http.get("/learn");
         assertThat(page.statusCode()).isEqualTo(401);
         assertThat(page.body()).contains("Your Microlearn session has ended").contains("Open Microlearn again");
     }
@@ -79,13 +79,13 @@ class SessionTokensTest {
     void aTamperedTokenIsRefused() {
         String token = tokens.issue(teacher());
         String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
-        assertThat(http.get("/welcome?access_token=" + tampered).statusCode()).isEqualTo(401);
+        assertThat(http.get("/learn?access_token=" + tampered).statusCode()).isEqualTo(401);
     }
 
     @Test
     void anExpiredTokenIsRefused() throws Exception {
         Instant past = Instant.now().minusSeconds(3600);
-        assertThat(http.get("/welcome?access_token=" + signed(past, past.plusSeconds(60)))
+        assertThat(http.get("/learn?access_token=" + signed(past, past.plusSeconds(60)))
                         .statusCode())
                 .isEqualTo(401);
     }
@@ -94,12 +94,12 @@ class SessionTokensTest {
     void aTokenCloseToExpiryIsReplacedInTheLinks() throws Exception {
         Instant now = Instant.now();
         String old = signed(now.minusSeconds(6000), now.plusSeconds(600));
-        HttpResponse<String> page = http.get("/welcome?access_token=" + old);
+        HttpResponse<String> page = http.get("/learn?access_token=" + old);
         assertThat(page.statusCode()).isEqualTo(200);
-        Matcher link = Pattern.compile("/welcome\\?access_token=([^\"]+)\"").matcher(page.body());
+        Matcher link = Pattern.compile("/learn\\?access_token=([^\"]+)\"").matcher(page.body());
         assertThat(link.find()).isTrue();
         assertThat(link.group(1)).isNotEqualTo(old);
-        assertThat(http.get("/welcome?access_token=" + link.group(1)).statusCode())
+        assertThat(http.get("/learn?access_token=" + link.group(1)).statusCode())
                 .isEqualTo(200);
     }
 

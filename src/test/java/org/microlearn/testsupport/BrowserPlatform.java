@@ -30,6 +30,20 @@ public final class BrowserPlatform implements AutoCloseable {
     private final String clientId = "browser-" + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicInteger storagePuts = new AtomicInteger();
     private final AtomicInteger storageGets = new AtomicInteger();
+    private volatile Person person =
+            new Person("4", "Sam Student", LtiClaims.ROLE_PREFIX_MEMBERSHIP + "Learner", Map.of());
+
+    /**
+     * Who the platform signs the next launches for: the user id, name, one LTI role URI and the
+     * link's custom parameters (e.g. {@code lesson}).
+     */
+    public record Person(String subject, String name, String role, Map<String, String> custom) {}
+
+    /** The next launches are made by this person. */
+    public BrowserPlatform launchAs(Person next) {
+        this.person = next;
+        return this;
+    }
 
     public BrowserPlatform(int toolPort) {
         this.toolPort = toolPort;
@@ -89,7 +103,7 @@ public final class BrowserPlatform implements AutoCloseable {
         boolean storage = exchange.getRequestURI().getQuery().contains("storage=true");
         UriComponentsBuilder login = UriComponentsBuilder.fromUriString(toolOrigin() + "/lti/login")
                 .queryParam("iss", origin())
-                .queryParam("login_hint", "4")
+                .queryParam("login_hint", person.subject())
                 .queryParam("target_link_uri", LaunchDriver.TARGET)
                 .queryParam("client_id", clientId)
                 .queryParam("lti_deployment_id", "1");
@@ -133,20 +147,22 @@ public final class BrowserPlatform implements AutoCloseable {
                 UriComponentsBuilder.fromUri(exchange.getRequestURI()).build().getQueryParams();
         String nonce = decode(query.getFirst("nonce"));
         String state = decode(query.getFirst("state"));
+        Person who = person;
         String idToken = FakePlatform.sign(
                 new com.nimbusds.jwt.JWTClaimsSet.Builder()
                         .issuer(origin())
                         .audience(clientId)
-                        .subject("4")
+                        .subject(who.subject())
                         .issueTime(new java.util.Date())
                         .expirationTime(new java.util.Date(System.currentTimeMillis() + 60_000))
                         .claim("nonce", nonce)
-                        .claim("name", "Sam Student")
+                        .claim("name", who.name())
                         .claim(LtiClaims.DEPLOYMENT_ID, "1")
                         .claim(LtiClaims.MESSAGE_TYPE, LtiClaims.RESOURCE_LINK_REQUEST)
                         .claim(LtiClaims.VERSION, "1.3.0")
                         .claim(LtiClaims.TARGET_LINK_URI, LaunchDriver.TARGET)
-                        .claim(LtiClaims.ROLES, List.of(LtiClaims.ROLE_PREFIX_MEMBERSHIP + "Learner"))
+                        .claim(LtiClaims.ROLES, List.of(who.role()))
+                        .claim(LtiClaims.CUSTOM, who.custom())
                         .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "1", "title", "Ten-minute lessons"))
                         .claim(LtiClaims.CONTEXT, Map.of("id", "2", "label", "LTI101", "title", "LTI Test Course"))
                         .build(),

@@ -24,6 +24,11 @@ public final class Browsers {
             "profile.default_content_setting_values.cookies", 2);
 
     public static ChromeDriver chromium(Map<String, Object> preferences) {
+        return chromium(preferences, "1280,900");
+    }
+
+    /** A browser whose window has this size, e.g. {@code "1280,2200"} for tall screenshots. */
+    public static ChromeDriver chromium(Map<String, Object> preferences, String windowSize) {
         try {
             Path profile = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-");
             ChromeOptions options = new ChromeOptions();
@@ -37,7 +42,7 @@ public final class Browsers {
                     "--disable-component-update",
                     "--disable-sync",
                     "--no-first-run",
-                    "--window-size=1280,900",
+                    "--window-size=" + windowSize,
                     "--user-data-dir=" + profile);
             options.setExperimentalOption("prefs", preferences);
             ChromeDriverService service = new ChromeDriverService.Builder()

@@ -3,6 +3,8 @@ package org.microlearn.lti.launch;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.microlearn.lti.deeplinking.DeepLinkingRequests;
 import org.microlearn.lti.login.LoginState;
 import org.microlearn.lti.login.LoginStates;
@@ -10,6 +12,7 @@ import org.microlearn.lti.registration.Platform;
 import org.microlearn.lti.registration.PlatformRegistrations;
 import org.microlearn.lti.registration.PlatformUrls;
 import org.microlearn.session.SessionTokens;
+import org.microlearn.shared.Role;
 import org.microlearn.shared.Viewer;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -98,7 +101,12 @@ public class LaunchService {
                 .toUriString());
     }
 
-    /** Where each kind of launch lands. */
+    /**
+     * Where each kind of launch lands: deep linking on the lesson picker, submission review on the
+     * teacher's work; otherwise a teacher on "My learning", a coach on the coach's page, an admin on
+     * the dashboard. A resource link made for one lesson ({@code custom.lesson}, a lesson id) opens
+     * that lesson's player for a teacher and its overview for a coach or admin.
+     */
     private String destination(LtiLaunch launch, Viewer viewer) {
         if (launch.isDeepLinking()) {
             return "/coach/deep-linking/" + deepLinking.start(launch, viewer.educatorId());
@@ -111,8 +119,23 @@ public class LaunchService {
                     .build()
                     .toUriString();
         }
-        return "/welcome";
+        return destination(launch);
     }
+
+    static String destination(LtiLaunch launch) {
+        Set<Role> roles = launch.roles();
+        boolean coaches = roles.contains(Role.COACH) || roles.contains(Role.ADMIN);
+        String lesson = launch.custom() == null ? null : launch.custom().get("lesson");
+        if (lesson != null && LESSON_ID.matcher(lesson.trim()).matches()) {
+            return (coaches ? "/author/lessons/" : "/learn/lessons/") + lesson.trim();
+        }
+        if (roles.contains(Role.ADMIN)) {
+            return "/admin";
+        }
+        return roles.contains(Role.COACH) ? "/coach" : "/learn";
+    }
+
+    private static final Pattern LESSON_ID = Pattern.compile("\\d{1,18}");
 
     private static boolean sameValue(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));

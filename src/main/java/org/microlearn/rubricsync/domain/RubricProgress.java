@@ -117,7 +117,7 @@ public class RubricProgress {
             return 0;
         }
         Map<Rubric.Criterion, LevelRule.Outcome> outcomes = levels(platformId, educatorId);
-        List<Long> courses = onlyCourseId == null ? people.courseIdsOf(platformId, educatorId) : List.of(onlyCourseId);
+        List<Long> courses = onlyCourseId == null ? people.coursesOf(platformId, educatorId) : List.of(onlyCourseId);
         Instant now = clock.instant();
         int published = 0;
         for (long courseId : courses) {

@@ -86,13 +86,13 @@ class LaunchFlowTest {
                 .build());
         HttpResponse<String> launched = browser.launch(login, idToken);
         assertThat(launched.statusCode()).as(launched.body()).isEqualTo(302);
-        assertThat(launched.headers().firstValue("Location").orElseThrow()).contains("/welcome?access_token=");
+        assertThat(launched.headers().firstValue("Location").orElseThrow()).contains("/learn?access_token=");
 
         HttpResponse<String> page = browser.follow(launched);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Sam Student").contains("teacher");
+        assertThat(page.body()).contains("Sam Student").contains("My learning");
         // Links on the page carry the session, so the next click needs no cookie either.
-        assertThat(page.body()).containsPattern("href=\"/welcome\\?access_token=[^\"]+\"");
+        assertThat(page.body()).containsPattern("href=\"/learn/portfolio\\?access_token=[^\"]+\"");
 
         long educators = jdbc.sql("SELECT COUNT(*) FROM educator WHERE platform_id = ? AND subject = '4'")
                 .param(platformId)
@@ -128,9 +128,11 @@ class LaunchFlowTest {
         String idToken = canvas.sign(canvas.resourceLinkLaunch(
                         login.nonce(), LaunchDriver.TARGET, "canvas-user-1", INSTRUCTOR, INSTITUTION_ADMIN)
                 .build());
-        HttpResponse<String> page = browser.follow(browser.launch(login, idToken));
+        HttpResponse<String> launched = browser.launch(login, idToken);
+        assertThat(launched.headers().firstValue("Location").orElseThrow()).contains("/admin?access_token=");
+        HttpResponse<String> page = browser.follow(launched);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("admin, coach");
+        assertThat(page.body()).contains("Dashboard").contains("Coaching");
     }
 
     @Test

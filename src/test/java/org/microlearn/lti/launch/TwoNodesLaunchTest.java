@@ -63,7 +63,7 @@ class TwoNodesLaunchTest {
         HttpResponse<String> onB = new LaunchDriver(nodeB).launch(login, idToken);
         assertThat(onB.statusCode()).as(onB.body()).isEqualTo(302);
         String location = onB.headers().firstValue("Location").orElseThrow();
-        String path = location.substring(location.indexOf("/welcome"));
+        String path = location.substring(location.indexOf("/learn"));
         // The session issued by node B is good on node A: the signing key is shared through the database.
         HttpResponse<String> pageOnA = nodeA.get(path);
         assertThat(pageOnA.statusCode()).isEqualTo(200);
