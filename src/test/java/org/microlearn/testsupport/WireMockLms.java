@@ -78,13 +78,18 @@ public final class WireMockLms implements AutoCloseable {
 
     /** Canvas signs its assertions' aud differently from its token URL; so does this fake. */
     public static WireMockLms canvas(PlatformRegistrations registrations, int toolPort) {
+        return canvas(registrations, toolPort, options -> {});
+    }
+
+    public static WireMockLms canvas(
+            PlatformRegistrations registrations, int toolPort, Consumer<WireMockConfiguration> configuration) {
         return start(
                 Kind.CANVAS,
                 registrations,
                 toolPort,
                 "/login/oauth2/token",
                 "https://canvas.instructure.com/login/oauth2/token",
-                options -> {});
+                configuration);
     }
 
     private static WireMockLms start(

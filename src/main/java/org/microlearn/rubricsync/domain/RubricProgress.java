@@ -112,6 +112,13 @@ public class RubricProgress {
      */
     @Transactional
     public int recompute(long platformId, long educatorId, Long onlyCourseId, boolean force) {
+        // One recompute per teacher at a time, on any node: two racing ones (a completion and a
+        // rubric change) could otherwise store and send an older view after a newer one. Taken
+        // before any other read, so this transaction's snapshot starts after the other's commit.
+        jdbc.sql("SELECT id FROM educator WHERE id = ? FOR UPDATE")
+                .param(educatorId)
+                .query(Long.class)
+                .optional();
         Optional<SyncRules.InUse> inUse = rules.inUse(platformId);
         if (inUse.isEmpty()) {
             return 0;
@@ -172,6 +179,7 @@ public class RubricProgress {
                         courseId,
                         educatorId,
                         criterion.id(),
+                        criterion.uuid(),
                         outcome.level(),
                         points,
                         outcome.pendingEvidence(),

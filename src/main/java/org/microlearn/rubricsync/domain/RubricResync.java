@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.microlearn.people.People;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,7 +49,12 @@ public class RubricResync {
     private final TaskExecutor executor;
     private final Clock clock;
 
-    RubricResync(RubricProgress progress, People people, JdbcClient jdbc, TaskExecutor executor, Clock clock) {
+    RubricResync(
+            RubricProgress progress,
+            People people,
+            JdbcClient jdbc,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            Clock clock) {
         this.progress = progress;
         this.people = people;
         this.jdbc = jdbc;
