@@ -64,7 +64,10 @@ class DashboardPagesTest {
                 .contains("Professional learning")
                 .contains("data-chart=\"1\"")
                 .containsPattern("/webjars/chart.js/[0-9.]+/dist/chart.umd.js")
-                .contains("<span class=\"number\" id=\"total-completions\">1</span>");
+                .contains("<span class=\"number\" id=\"total-completions\">1</span>")
+                .contains("id=\"gradebook-sync\"")
+                .containsPattern("href=\"/admin/gradebook-sync\\?access_token=")
+                .containsPattern("href=\"/admin/rubric-sync\\?access_token=");
 
         HttpResponse<String> csv = http.get(admin.at("/admin/progress.csv"));
         assertThat(csv.statusCode()).isEqualTo(200);

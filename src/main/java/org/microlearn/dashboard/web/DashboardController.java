@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.microlearn.people.People;
 import org.microlearn.progress.CriterionProgress;
 import org.microlearn.progress.LearningRecords;
 import org.microlearn.progress.ProgressReports;
+import org.microlearn.shared.GradebookDeliveries;
 import org.microlearn.shared.Viewer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,18 +32,29 @@ class DashboardController {
     private final People people;
     private final LearningRecords records;
     private final ProgressReports progress;
+    private final GradebookDeliveries deliveries;
 
-    DashboardController(DashboardData data, People people, LearningRecords records, ProgressReports progress) {
+    DashboardController(
+            DashboardData data,
+            People people,
+            LearningRecords records,
+            ProgressReports progress,
+            GradebookDeliveries deliveries) {
         this.data = data;
         this.people = people;
         this.records = records;
         this.progress = progress;
+        this.deliveries = deliveries;
     }
 
     @GetMapping("/admin")
     String dashboard(Viewer viewer, Model model) {
         model.addAttribute("viewer", viewer);
         model.addAttribute("d", data.compute(viewer.platformId()));
+        // Every score on its way to the LMS gradebook (lessons and rubric columns), by status.
+        Map<String, Long> sync = deliveries.statuses(viewer.platformId(), "").stream()
+                .collect(Collectors.groupingBy(GradebookDeliveries.ColumnStatus::status, Collectors.counting()));
+        model.addAttribute("sync", sync);
         return "dashboard/dashboard";
     }
 
