@@ -2,11 +2,12 @@
 # Launch benchmark (docs/performance.md): starts Microlearn with its embedded MariaDB as its own
 # process, then drives full login + launch + landing page flows against it and reports launches/s,
 # latency percentiles and the tool's CPU time per launch.
-# Usage: bench/launch-benchmark.sh [threads] [seconds]
+# Usage: bench/launch-benchmark.sh [threads] [seconds] [landing: true|false]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 threads=${1:-4}
 seconds=${2:-20}
+landing=${3:-true}
 port=18080
 token=bench-admin-token
 
@@ -27,4 +28,4 @@ done
 db=$(pgrep -f "target/bench-mariadb/base/bin/mariadbd" | paste -sd, -)
 echo "tool pid $tool, MariaDB pid $db"
 
-java -cp "$cp" org.microlearn.bench.LaunchBenchmark "http://localhost:$port" "$tool,$db" "$token" "$threads" "$seconds"
+java -cp "$cp" org.microlearn.bench.LaunchBenchmark "http://localhost:$port" "$tool,$db" "$token" "$threads" "$seconds" "$landing"

@@ -36,7 +36,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * landing page (200). Reports launches per second, latency percentiles and the tool process's CPU
  * time per launch, read from /proc. Not a test: run it with bench/launch-benchmark.sh.
  *
- * <p>Arguments: toolUrl toolPid adminToken [threads] [seconds]
+ * <p>Arguments: toolUrl toolPids adminToken [threads] [seconds] [landing: true to also load the
+ * page the launch lands on, false to stop at the launch's redirect]
  */
 public final class LaunchBenchmark {
 
@@ -52,10 +53,12 @@ public final class LaunchBenchmark {
     private final String issuer;
     private final String clientId = "bench";
     private final AtomicLong users = new AtomicLong();
+    private final boolean landing;
 
-    private LaunchBenchmark(String tool, String issuer) {
+    private LaunchBenchmark(String tool, String issuer, boolean landing) {
         this.tool = tool;
         this.issuer = issuer;
+        this.landing = landing;
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,10 +67,12 @@ public final class LaunchBenchmark {
         String adminToken = args[2];
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+        boolean landing = args.length <= 5 || Boolean.parseBoolean(args[5]);
 
         HttpServer platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String issuer = "http://127.0.0.1:" + platform.getAddress().getPort();
-        LaunchBenchmark bench = new LaunchBenchmark(tool, issuer);
+        LaunchBenchmark bench = new LaunchBenchmark(tool, issuer, landing);
+        System.out.println(landing ? "Each launch: login, launch, landing page" : "Each launch: login and launch");
         String jwks = new JWKSet(bench.key.toPublicJWK()).toString();
         platform.createContext("/jwks", exchange -> {
             byte[] body = jwks.getBytes(StandardCharsets.UTF_8);
@@ -166,6 +171,9 @@ public final class LaunchBenchmark {
                     HttpResponse.BodyHandlers.discarding());
             if (launched.statusCode() != 302) {
                 return -1;
+            }
+            if (!this.landing) {
+                return System.nanoTime() - start;
             }
             String landing = launched.headers().firstValue("Location").orElseThrow();
             HttpResponse<String> page = http.send(

@@ -1,5 +1,7 @@
 package org.microlearn.lesson.domain;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -128,11 +130,33 @@ public class LessonStore {
         return versionId;
     }
 
+    /**
+     * Published versions never change, so every node keeps the ones it has read: listing lessons
+     * (the teacher's queue, the picker, recommendations) would otherwise parse every body each time.
+     */
+    private final Cache<Long, LessonVersion> published =
+            Caffeine.newBuilder().maximumSize(20_000).build();
+
     /** Published versions by id, in the order asked for; ids that do not exist are left out. */
     public List<LessonVersion> versions(Collection<Long> versionIds) {
         if (versionIds.isEmpty()) {
             return List.of();
         }
+        Map<Long, LessonVersion> known = published.getAllPresent(versionIds);
+        List<Long> missing = versionIds.stream()
+                .filter(id -> !known.containsKey(id))
+                .distinct()
+                .toList();
+        if (!missing.isEmpty()) {
+            load(missing).forEach(version -> published.put(version.id(), version));
+        }
+        return versionIds.stream()
+                .map(id -> known.containsKey(id) ? known.get(id) : published.getIfPresent(id))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    private List<LessonVersion> load(Collection<Long> versionIds) {
         Map<Long, Set<CareerStage>> stages = new HashMap<>();
         jdbc.sql("SELECT version_id, stage FROM lesson_version_stage WHERE version_id IN (:ids)")
                 .param("ids", versionIds)
@@ -173,7 +197,7 @@ public class LessonStore {
                         instant(rs.getObject("published_at", LocalDateTime.class))))
                 .list()
                 .forEach(version -> byId.put(version.id(), version));
-        return versionIds.stream().filter(byId::containsKey).map(byId::get).toList();
+        return List.copyOf(byId.values());
     }
 
     /** Every version of a lesson, oldest first: id, number, when, title. */
