@@ -78,6 +78,7 @@ class DeepLinkingPage {
             Viewer viewer,
             @PathVariable String id,
             @RequestParam(name = "lesson", required = false) List<String> lessonIds,
+            @RequestParam(name = "cancel", defaultValue = "false") boolean cancel,
             Model model,
             HttpServletResponse response) {
         Optional<DeepLinkingRequests.Request> found = usable(viewer, id, model, response);

@@ -31,6 +31,9 @@ public final class LtiClaims {
     public static final String DEEP_LINKING_DATA = "https://purl.imsglobal.org/spec/lti-dl/claim/data";
     public static final String DEEP_LINKING_MESSAGE = "https://purl.imsglobal.org/spec/lti-dl/claim/msg";
 
+    /** Canvas's extension of AGS scores: submission time and whether it is a new attempt. */
+    public static final String CANVAS_SUBMISSION_EXTENSION = "https://canvas.instructure.com/lti/submission";
+
     public static final String VERSION_1_3_0 = "1.3.0";
     public static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
     public static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";

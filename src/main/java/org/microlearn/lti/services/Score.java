@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.microlearn.lti.launch.LtiClaims;
 
 /**
  * An AGS score for one user in one line item.
@@ -21,8 +22,6 @@ public record Score(
         String gradingProgress,
         Instant startedAt,
         Instant submittedAt) {
-
-    public static final String CANVAS_SUBMISSION = "https://canvas.instructure.com/lti/submission";
 
     /**
      * The JSON body. For Canvas, its submission extension: {@code submitted_at} dates the
@@ -59,7 +58,7 @@ public record Score(
             if (submittedAt != null) {
                 extension.put("submitted_at", iso(submittedAt));
             }
-            body.put(CANVAS_SUBMISSION, extension);
+            body.put(LtiClaims.CANVAS_SUBMISSION_EXTENSION, extension);
         }
         return body;
     }
