@@ -28,4 +28,7 @@ done
 db=$(pgrep -f "target/bench-mariadb/base/bin/mariadbd" | paste -sd, -)
 echo "tool pid $tool, MariaDB pid $db"
 
-java -cp "$cp" org.microlearn.bench.LaunchBenchmark "http://localhost:$port" "$tool,$db" "$token" "$threads" "$seconds" "$landing"
+./mvnw -B -q -o test -Dspotless.check.skip=true -Dtest=LaunchBenchmark -Dgroups=benchmark -DexcludedGroups=none \
+    -Dbench.tool="http://localhost:$port" -Dbench.pids="$tool,$db" -Dbench.token=$token \
+    -Dbench.threads="$threads" -Dbench.seconds="$seconds" -Dbench.landing="$landing"
+cat target/surefire-reports/org.microlearn.bench.LaunchBenchmark-output.txt

@@ -26,6 +26,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.microlearn.lti.launch.LtiClaims;
 import org.microlearn.testsupport.FakePlatform;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -34,44 +37,51 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Full LTI launches against a running Microlearn, as a browser makes them: the login (302 with a
  * cookie), the platform's form post of a freshly signed id_token with that cookie (302), and the
  * landing page (200). Reports launches per second, latency percentiles and the tool process's CPU
- * time per launch, read from /proc. Not a test: run it with bench/launch-benchmark.sh.
- *
- * <p>Arguments: toolUrl toolPids adminToken [threads] [seconds] [landing: true to also load the
- * page the launch lands on, false to stop at the launch's redirect]
+ * time per launch, read from /proc. Not a test: tagged {@code benchmark} (excluded from
+ * {@code verify}) and run by bench/launch-benchmark.sh, which starts the tool and passes
+ * {@code bench.tool}, {@code bench.pids}, {@code bench.token}, {@code bench.threads},
+ * {@code bench.seconds} and {@code bench.landing} (true to also load the page the launch lands on).
  */
-public final class LaunchBenchmark {
+@Tag("benchmark")
+class LaunchBenchmark {
 
     private static final String LEARNER = LtiClaims.ROLE_PREFIX_MEMBERSHIP + "Learner";
 
-    private final String tool;
+    private String tool;
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(4))
             .build();
     private final RSAKey key = FakePlatform.newKey();
-    private final String issuer;
+    private String issuer;
     private final String clientId = "bench";
     private final AtomicLong users = new AtomicLong();
-    private final boolean landing;
+    private boolean landing;
 
-    private LaunchBenchmark(String tool, String issuer, boolean landing) {
-        this.tool = tool;
-        this.issuer = issuer;
-        this.landing = landing;
+    private static LaunchBenchmark against(String tool, String issuer, boolean landing) {
+        LaunchBenchmark bench = new LaunchBenchmark();
+        bench.tool = tool;
+        bench.issuer = issuer;
+        bench.landing = landing;
+        return bench;
     }
 
-    public static void main(String[] args) throws Exception {
-        String tool = args[0];
-        List<Long> pids = Arrays.stream(args[1].split(",")).map(Long::parseLong).toList();
-        String adminToken = args[2];
-        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-        int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
-        boolean landing = args.length <= 5 || Boolean.parseBoolean(args[5]);
+    @Test
+    void launches() throws Exception {
+        String tool = System.getProperty("bench.tool");
+        Assumptions.assumeTrue(tool != null, "run through bench/launch-benchmark.sh");
+        List<Long> pids = Arrays.stream(System.getProperty("bench.pids").split(","))
+                .map(Long::parseLong)
+                .toList();
+        String adminToken = System.getProperty("bench.token");
+        int threads = Integer.getInteger("bench.threads", 4);
+        int seconds = Integer.getInteger("bench.seconds", 20);
+        boolean landing = Boolean.parseBoolean(System.getProperty("bench.landing", "true"));
 
         HttpServer platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String issuer = "http://127.0.0.1:" + platform.getAddress().getPort();
-        LaunchBenchmark bench = new LaunchBenchmark(tool, issuer, landing);
+        LaunchBenchmark bench = against(tool, issuer, landing);
         System.out.println(landing ? "Each launch: login, launch, landing page" : "Each launch: login and launch");
         String jwks = new JWKSet(bench.key.toPublicJWK()).toString();
         platform.createContext("/jwks", exchange -> {
@@ -93,7 +103,6 @@ public final class LaunchBenchmark {
         Result paced = bench.openLoop(half, seconds, pids);
         System.out.printf("At half the maximum rate (%.0f launches/s, open loop): %s%n", half, paced);
         platform.stop(0);
-        System.exit(0);
     }
 
     record Result(
