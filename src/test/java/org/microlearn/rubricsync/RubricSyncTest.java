@@ -142,7 +142,22 @@ class RubricSyncTest {
                 .contains(library.get(0).title())
                 .contains("awaiting review");
 
+        progress.review(moodle.coach().viewer(), attempt, EvidenceStatus.REVISION_REQUESTED, "Add your questions");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(moodle.gradebook().itemsTagged("rubric:"))
+                        .allSatisfy(item -> assertThat(item.latest(subject(moodle.teacher()))
+                                        .get("comment")
+                                        .asString())
+                                .contains("returned for revision")));
+        awaitGradebookMatches(moodle, "FullyGraded");
+
         progress.review(moodle.coach().viewer(), attempt, EvidenceStatus.APPROVED, "Lovely plan");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(moodle.gradebook().itemsTagged("rubric:"))
+                        .allSatisfy(item -> assertThat(item.latest(subject(moodle.teacher()))
+                                        .get("comment")
+                                        .asString())
+                                .contains("evidence approved")));
         awaitGradebookMatches(moodle, "FullyGraded");
 
         complete(moodle.teacher().viewer(), library.get(1));
