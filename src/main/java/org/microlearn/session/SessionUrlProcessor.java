@@ -18,6 +18,10 @@ class SessionUrlProcessor implements RequestDataValueProcessor {
 
     private static final String REFRESHED = SessionUrlProcessor.class.getName() + ".token";
 
+    /** Static files need no session, and a token in their URL would defeat the browser's cache. */
+    private static final java.util.List<String> STATIC =
+            java.util.List.of("/css/", "/js/", "/images/", "/webjars/", "/favicon");
+
     private final SessionTokens tokens;
 
     SessionUrlProcessor(SessionTokens tokens) {
