@@ -1,7 +1,9 @@
 package org.microlearn.lti.submissionreview;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Optional;
+import org.microlearn.progress.LearningRecords;
 import org.microlearn.shared.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * LMS gradebook and wants to see the work behind it. The launch redirects here with the
  * platform's user id ({@code for_user.user_id}) and the resource link.
  *
- * <p>Incomplete: attempts and evidence belong to the progress module, which does not exist yet;
- * until it does the page names the teacher and the lesson link and says so.
+ * <p>When the link was made for one lesson ({@code custom.lesson}) and the teacher completed it,
+ * the coach goes straight to that attempt and its evidence ({@code /coach/reviews/{attempt}}, where
+ * they can give feedback, approve or ask for a revision). Otherwise the page lists the teacher's
+ * completed lessons, each linking to its review.
  */
 @Controller
 class SubmissionReviewPage {
@@ -27,9 +31,11 @@ class SubmissionReviewPage {
     record Link(String title, String lessonRef) {}
 
     private final JdbcClient jdbc;
+    private final LearningRecords records;
 
-    SubmissionReviewPage(JdbcClient jdbc) {
+    SubmissionReviewPage(JdbcClient jdbc, LearningRecords records) {
         this.jdbc = jdbc;
+        this.records = records;
     }
 
     @GetMapping("/coach/submission-review")
@@ -61,6 +67,16 @@ class SubmissionReviewPage {
                         .params(viewer.platformId(), resourceLink)
                         .query((rs, n) -> new Link(rs.getString("title"), rs.getString("lesson_ref")))
                         .optional();
+        List<LearningRecords.CompletedLesson> completed =
+                records.completedLessons(viewer.platformId(), teacher.get().id());
+        Optional<LearningRecords.CompletedLesson> reviewed = link.map(Link::lessonRef)
+                .flatMap(lesson -> completed.stream()
+                        .filter(c -> Long.toString(c.lessonId()).equals(lesson))
+                        .reduce((first, latest) -> latest));
+        if (reviewed.isPresent()) {
+            return "redirect:/coach/reviews/" + reviewed.get().attemptId();
+        }
+        model.addAttribute("completed", completed);
         model.addAttribute("teacher", teacher.get());
         model.addAttribute("link", link.orElse(null));
         model.addAttribute("resourceLink", resourceLink);
