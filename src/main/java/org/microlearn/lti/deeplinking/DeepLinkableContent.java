@@ -33,11 +33,28 @@ public interface DeepLinkableContent {
         }
     }
 
-    /** Narrowing a search; null means any. */
-    record Filters(String domain, String stage) {
+    /**
+     * Narrowing a search; null means any.
+     *
+     * @param competency a competency's display name the lesson builds
+     * @param maxMinutes lessons that take at most this long
+     */
+    record Filters(String domain, String stage, String competency, Integer maxMinutes) {
+
+        public Filters(String domain, String stage) {
+            this(domain, stage, null, null);
+        }
 
         public static Filters none() {
-            return new Filters(null, null);
+            return new Filters(null, null, null, null);
+        }
+
+        /** Whether an item passes every filter that is set. */
+        public boolean admits(Item item) {
+            return (domain == null || domain.equals(item.domain()))
+                    && (stage == null || item.stages().contains(stage))
+                    && (competency == null || item.competencies().contains(competency))
+                    && (maxMinutes == null || item.minutes() <= maxMinutes);
         }
     }
 

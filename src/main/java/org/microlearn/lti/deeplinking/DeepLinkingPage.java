@@ -50,6 +50,8 @@ class DeepLinkingPage {
             @RequestParam(required = false, defaultValue = "") String q,
             @RequestParam(required = false) String domain,
             @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String competency,
+            @RequestParam(required = false) Integer minutes,
             Model model,
             HttpServletResponse response) {
         Optional<DeepLinkingRequests.Request> request = usable(viewer, id, model, response);
@@ -61,6 +63,8 @@ class DeepLinkingPage {
         model.addAttribute("q", q);
         model.addAttribute("domain", blankToNull(domain));
         model.addAttribute("stage", blankToNull(stage));
+        model.addAttribute("competency", blankToNull(competency));
+        model.addAttribute("minutes", minutes);
         model.addAttribute("catalogueAvailable", catalogue != null);
         model.addAttribute(
                 "lessons",
@@ -69,7 +73,8 @@ class DeepLinkingPage {
                         : catalogue.search(
                                 viewer.platformId(),
                                 q.strip(),
-                                new DeepLinkableContent.Filters(blankToNull(domain), blankToNull(stage))));
+                                new DeepLinkableContent.Filters(
+                                        blankToNull(domain), blankToNull(stage), blankToNull(competency), minutes)));
         return "lti/deep-linking";
     }
 

@@ -23,8 +23,7 @@ class LessonLinkableContent implements DeepLinkableContent {
         String text = query == null || query.isBlank() ? null : query.strip();
         return lessons.search(platformId, new LessonFilter(null, null, null, null, text)).stream()
                 .map(LessonLinkableContent::item)
-                .filter(item -> filters.domain() == null || filters.domain().equals(item.domain()))
-                .filter(item -> filters.stage() == null || item.stages().contains(filters.stage()))
+                .filter(filters::admits)
                 .toList();
     }
 

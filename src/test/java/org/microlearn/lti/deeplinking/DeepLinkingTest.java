@@ -154,6 +154,14 @@ class DeepLinkingTest {
         mvc.perform(get("/coach/deep-linking/" + id + "?q=feedback").with(viewer(moodle.platform.id(), coach)))
                 .andExpect(content().string(containsString("Feedback that moves learning")))
                 .andExpect(content().string(not(containsString("Opening routines"))));
+        // Filters by length and by competency: Feedback takes 9 minutes, the others 10.
+        mvc.perform(get("/coach/deep-linking/" + id + "?minutes=9").with(viewer(moodle.platform.id(), coach)))
+                .andExpect(content().string(containsString("Feedback that moves learning")))
+                .andExpect(content().string(not(containsString("Wait time after questions"))));
+        mvc.perform(get("/coach/deep-linking/" + id + "?competency=Questioning techniques")
+                        .with(viewer(moodle.platform.id(), coach)))
+                .andExpect(content().string(containsString("Wait time after questions")))
+                .andExpect(content().string(not(containsString("Feedback that moves learning"))));
 
         String html = mvc.perform(post("/coach/deep-linking/" + id)
                         .param("lesson", "lesson-42", "lesson-44")

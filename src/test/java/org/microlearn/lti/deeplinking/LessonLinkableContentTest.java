@@ -36,6 +36,16 @@ class LessonLinkableContentTest {
         assertThat(forLeaders.size()).isLessThan(all.size());
 
         DeepLinkableContent.Item first = all.get(0);
+        String competency = first.competencies().get(0);
+        assertThat(content.search(district, "", new DeepLinkableContent.Filters(null, null, competency, null)))
+                .isNotEmpty()
+                .allSatisfy(item -> assertThat(item.competencies()).contains(competency));
+        int shortest =
+                all.stream().mapToInt(DeepLinkableContent.Item::minutes).min().orElseThrow();
+        assertThat(content.search(district, "", new DeepLinkableContent.Filters(null, null, null, shortest)))
+                .isNotEmpty()
+                .allSatisfy(item -> assertThat(item.minutes()).isLessThanOrEqualTo(shortest));
+
         assertThat(content.find(district, first.id())).contains(first);
         assertThat(content.search(district, first.title(), DeepLinkableContent.Filters.none()))
                 .extracting(DeepLinkableContent.Item::id)

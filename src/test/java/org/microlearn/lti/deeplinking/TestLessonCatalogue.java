@@ -47,8 +47,7 @@ class TestLessonCatalogue implements DeepLinkableContent {
                 .filter(item -> q.isBlank()
                         || item.title().toLowerCase(Locale.ROOT).contains(q)
                         || item.summary().toLowerCase(Locale.ROOT).contains(q))
-                .filter(item -> filters.domain() == null || filters.domain().equals(item.domain()))
-                .filter(item -> filters.stage() == null || item.stages().contains(filters.stage()))
+                .filter(filters::admits)
                 .toList();
     }
 }
