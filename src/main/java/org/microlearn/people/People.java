@@ -146,6 +146,38 @@ public class People {
                 .optional();
     }
 
+    /**
+     * Records the members of a course as the LMS lists them (Names and Roles), so coaches can
+     * assign lessons to teachers who have not launched yet. Names and emails are refreshed; a
+     * membership that a launch already recorded keeps its roles and launch time.
+     */
+    @Transactional
+    public void recordRoster(long platformId, long courseId, List<Arriving> members, List<Set<Role>> roles) {
+        for (int i = 0; i < members.size(); i++) {
+            Arriving person = members.get(i);
+            long educatorId = upsert(jdbc.sql("""
+                            INSERT INTO educator (platform_id, subject, name, given_name, family_name, email)
+                            VALUES (:platform, :subject, :name, :given, :family, :email)
+                            ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id),
+                                name = COALESCE(VALUES(name), name), given_name = COALESCE(VALUES(given_name), given_name),
+                                family_name = COALESCE(VALUES(family_name), family_name),
+                                email = COALESCE(VALUES(email), email)
+                            """)
+                    .param("platform", platformId)
+                    .param("subject", person.subject())
+                    .param("name", person.name())
+                    .param("given", person.givenName())
+                    .param("family", person.familyName())
+                    .param("email", person.email()));
+            jdbc.sql("INSERT IGNORE INTO course_membership (course_id, educator_id, roles) VALUES (?, ?, ?)")
+                    .params(
+                            courseId,
+                            educatorId,
+                            roles.get(i).stream().map(Role::name).sorted().collect(Collectors.joining(",")))
+                    .update();
+        }
+    }
+
     /** A course as stored. */
     public record Course(long id, long platformId, String contextId, String label, String title) {}
 

@@ -12,6 +12,7 @@ import org.microlearn.lti.registration.Platform;
 import org.microlearn.lti.registration.PlatformRegistrations;
 import org.microlearn.lti.services.Member;
 import org.microlearn.lti.services.NrpsClient;
+import org.microlearn.people.People;
 import org.microlearn.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,6 +42,7 @@ class CourseRosters {
     }
 
     private final JdbcClient jdbc;
+    private final People people;
     private final NrpsClient nrps;
     private final PlatformRegistrations platforms;
     private final TransactionTemplate transactions;
@@ -48,11 +50,13 @@ class CourseRosters {
 
     CourseRosters(
             JdbcClient jdbc,
+            People people,
             NrpsClient nrps,
             PlatformRegistrations platforms,
             TransactionTemplate transactions,
             Clock clock) {
         this.jdbc = jdbc;
+        this.people = people;
         this.nrps = nrps;
         this.platforms = platforms;
         this.transactions = transactions;
@@ -84,6 +88,18 @@ class CourseRosters {
     }
 
     private void replace(long platformId, long courseId, List<Member> members) {
+        // Active members become educators of the course, so coaches can assign them lessons.
+        List<Member> active = members.stream()
+                .filter(m -> m.status() == null || "Active".equalsIgnoreCase(m.status()))
+                .toList();
+        people.recordRoster(
+                platformId,
+                courseId,
+                active.stream()
+                        .map(m -> new People.Arriving(
+                                platformId, m.userId(), m.name(), m.givenName(), m.familyName(), m.email()))
+                        .toList(),
+                active.stream().map(m -> RosterRoles.of(m.roles())).toList());
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                         INSERT INTO lti_roster (course_id, platform_id, member_count, refreshed_at) VALUES (?, ?, ?, ?)

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.microlearn.lti.registration.PlatformRegistrations;
 import org.microlearn.lti.services.Member;
 import org.microlearn.lti.services.NrpsClient;
+import org.microlearn.people.People;
 import org.microlearn.shared.Role;
 import org.microlearn.testsupport.LtiTestData;
 import org.microlearn.testsupport.MicrolearnTest;
@@ -42,6 +43,9 @@ import org.springframework.web.context.WebApplicationContext;
 
 @MicrolearnTest
 class RosterTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    People people;
 
     static final String LIS = "http://purl.imsglobal.org/vocab/lis/v2/membership#";
     static final String MOODLE_MEMBERS = "/mod/lti/services.php/CourseSection/2/bindings/1/memberships";
@@ -199,6 +203,14 @@ class RosterTest {
                             .query(String.class)
                             .single())
                     .isEqualTo("ADMIN");
+            // Everyone the LMS lists becomes a member of the course, so coaches can assign them lessons
+            // before their first launch (the coach's people page and assignment targets read this).
+            List<People.Member> members = people.roster(platform, course);
+            assertThat(members).hasSize(105);
+            assertThat(members)
+                    .filteredOn(m -> m.name().equals("Teacher 102"))
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.isTeacher()).isTrue());
 
             // Only coaches and admins see the roster; another platform's coach sees nothing of it.
             mvc.perform(get("/coach/roster").with(coach(platform, course, "TEACHER")))
