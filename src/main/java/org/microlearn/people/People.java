@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.microlearn.shared.CareerStage;
 import org.microlearn.shared.RecentWrites;
 import org.microlearn.shared.Role;
+import org.microlearn.shared.Viewer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -176,6 +177,29 @@ public class People {
                             roles.get(i).stream().map(Role::name).sorted().collect(Collectors.joining(",")))
                     .update();
         }
+    }
+
+    /**
+     * Whether a teacher's work is this viewer's to see: their own, an admin's of the platform, or a
+     * coach's who shares a course with them (their coach, not any coach of the district).
+     */
+    @Transactional(readOnly = true)
+    public boolean maySeeWorkOf(Viewer viewer, long educatorId) {
+        if (viewer.educatorId() == educatorId || viewer.has(Role.ADMIN)) {
+            return true;
+        }
+        if (!viewer.has(Role.COACH)) {
+            return false;
+        }
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM course_membership coach
+                        JOIN course_membership teacher ON teacher.course_id = coach.course_id
+                        JOIN course c ON c.id = coach.course_id
+                        WHERE c.platform_id = ? AND coach.educator_id = ? AND teacher.educator_id = ?""")
+                        .params(viewer.platformId(), viewer.educatorId(), educatorId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** A course as stored. */

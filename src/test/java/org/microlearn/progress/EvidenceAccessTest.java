@@ -58,7 +58,7 @@ class EvidenceAccessTest {
     }
 
     @Test
-    void aPdfIsStoredAndServedToItsOwnerAndCoachesOfThePlatformOnly() {
+    void aPdfIsStoredAndServedToItsOwnerTheirCoachesAndAdminsOnly() {
         Signed ana = educators.teacher(district, "Ana Author");
         String fileId = handInPdf(ana);
 
@@ -76,6 +76,13 @@ class EvidenceAccessTest {
                 .isEqualTo(200);
         assertThat(http.getBytes(admin.at("/learn/evidence/" + fileId)).statusCode())
                 .isEqualTo(200);
+
+        // A coach of the same district but of another course is not this teacher's coach.
+        Signed otherCoursesCoach =
+                educators.person(district, "course-2", "Otto Othercourse", org.microlearn.shared.Role.COACH, null);
+        assertThat(http.getBytes(otherCoursesCoach.at("/learn/evidence/" + fileId))
+                        .statusCode())
+                .isEqualTo(404);
 
         Signed ben = educators.teacher(district, "Ben Other");
         long elsewhere = Educators.district();

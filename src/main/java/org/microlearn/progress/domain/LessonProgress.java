@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.microlearn.lesson.LessonBody;
 import org.microlearn.lesson.LessonCatalog;
 import org.microlearn.lesson.LessonVersion;
+import org.microlearn.people.People;
 import org.microlearn.progress.EvidenceReviewed;
 import org.microlearn.progress.EvidenceStatus;
 import org.microlearn.progress.LessonCompleted;
@@ -53,6 +54,7 @@ public class LessonProgress {
     private final LessonCatalog lessons;
     private final ResourceLinkLessons links;
     private final ApplicationEventPublisher events;
+    private final People people;
     private final Clock clock;
 
     LessonProgress(
@@ -60,11 +62,13 @@ public class LessonProgress {
             LessonCatalog lessons,
             ResourceLinkLessons links,
             ApplicationEventPublisher events,
+            People people,
             Clock clock) {
         this.attempts = attempts;
         this.lessons = lessons;
         this.links = links;
         this.events = events;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -196,6 +200,7 @@ public class LessonProgress {
         }
         Attempt attempt = attempts.find(coach.platformId(), attemptId)
                 .filter(Attempt::completed)
+                .filter(a -> people.maySeeWorkOf(coach, a.educatorId()))
                 .orElseThrow(() -> new StepNotReached("No evidence to review"));
         Instant now = clock.instant();
         String text = feedback == null || feedback.isBlank() ? null : feedback.strip();

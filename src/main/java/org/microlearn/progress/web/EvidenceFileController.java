@@ -1,6 +1,7 @@
 package org.microlearn.progress.web;
 
 import java.nio.charset.StandardCharsets;
+import org.microlearn.people.People;
 import org.microlearn.progress.uploads.EvidenceFiles;
 import org.microlearn.shared.Viewer;
 import org.springframework.core.io.FileSystemResource;
@@ -25,15 +26,17 @@ import org.springframework.web.server.ResponseStatusException;
 class EvidenceFileController {
 
     private final EvidenceFiles files;
+    private final People people;
 
-    EvidenceFileController(EvidenceFiles files) {
+    EvidenceFileController(EvidenceFiles files, People people) {
         this.files = files;
+        this.people = people;
     }
 
     @GetMapping("/learn/evidence/{fileId}")
     ResponseEntity<Resource> file(Viewer viewer, @PathVariable String fileId) {
         EvidenceFiles.StoredFile file = files.find(viewer.platformId(), fileId)
-                .filter(f -> f.educatorId() == viewer.educatorId() || viewer.canCoach())
+                .filter(f -> people.maySeeWorkOf(viewer, f.educatorId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ContentDisposition disposition = (file.kind().inline()
                         ? ContentDisposition.inline()

@@ -74,6 +74,7 @@ class ReviewController {
     String review(Viewer viewer, @PathVariable long attemptId, Model model) {
         Attempt attempt = attempts.find(viewer.platformId(), attemptId)
                 .filter(Attempt::completed)
+                .filter(a -> people.maySeeWorkOf(viewer, a.educatorId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         LessonVersion version = lessons.findPublishedVersion(viewer.platformId(), attempt.lessonVersionId())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
