@@ -60,8 +60,13 @@ class ReviewController {
     @GetMapping("/coach/reviews")
     @Transactional(readOnly = true)
     String queue(Viewer viewer, @RequestParam(name = "reviewed", required = false) Long reviewed, Model model) {
-        List<Attempt> pending = attempts.awaitingReview(viewer.platformId());
-        List<Attempt> recent = attempts.recentlyReviewed(viewer.platformId(), 20);
+        // Only the work of the coach's own teachers (a shared course); admins see the district's.
+        List<Attempt> pending = attempts.awaitingReview(viewer.platformId()).stream()
+                .filter(a -> people.maySeeWorkOf(viewer, a.educatorId()))
+                .toList();
+        List<Attempt> recent = attempts.recentlyReviewed(viewer.platformId(), 20).stream()
+                .filter(a -> people.maySeeWorkOf(viewer, a.educatorId()))
+                .toList();
         model.addAttribute("viewer", viewer);
         model.addAttribute("pending", items(viewer.platformId(), pending));
         model.addAttribute("recent", items(viewer.platformId(), recent));
