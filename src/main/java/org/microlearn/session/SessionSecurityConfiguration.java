@@ -19,7 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Security for everything a browser reaches, except the admin API (its own chain, ordered first).
+ * Security for everything a browser reaches, except the admin API and the LTI endpoints (their own
+ * chains, ordered first).
  *
  * <p>No HTTP session and no cookie: a page is authorised by the session token it carries (see
  * {@link SessionTokens}). CSRF protection is off because nothing here is authorised by an ambient

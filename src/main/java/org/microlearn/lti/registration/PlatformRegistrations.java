@@ -109,7 +109,6 @@ public class PlatformRegistrations {
      * Whether launches from this deployment are accepted: registered ones are; unknown ones only
      * when the platform opted into auto-provisioning, which then records them.
      */
-    @Transactional
     public boolean acceptsDeployment(Platform platform, String deploymentId) {
         if (deploymentId == null || deploymentId.isBlank()) {
             return false;
