@@ -2,6 +2,7 @@ package org.microlearn.lti.launch;
 
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import org.microlearn.shared.Role;
 
@@ -14,21 +15,30 @@ public final class LtiRoles {
 
     private LtiRoles() {}
 
+    /** Roles of someone launching: with none of ours, they get a teacher's view of their own learning. */
     public static Set<Role> map(Collection<String> ltiRoles) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String uri : ltiRoles) {
-            String role = shortName(uri);
-            switch (role) {
-                case "Learner", "Student" -> roles.add(Role.TEACHER);
-                case "Instructor", "Mentor", "TeachingAssistant", "ContentDeveloper" -> roles.add(Role.COACH);
-                case "Administrator", "SysAdmin" -> roles.add(Role.ADMIN);
-                default -> {
-                    // Other roles (Guest, Observer, Member...) grant nothing beyond a learner's view.
-                }
-            }
-        }
+        Set<Role> roles = of(ltiRoles);
         if (roles.isEmpty()) {
             roles.add(Role.TEACHER);
+        }
+        return roles;
+    }
+
+    /**
+     * Exactly the roles these LTI roles grant (none for Guest, Observer, ContentDeveloper...), as
+     * for the members an LMS lists through Names and Roles. Role names match in any case.
+     */
+    public static Set<Role> of(Collection<String> ltiRoles) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String uri : ltiRoles) {
+            switch (shortName(uri).toLowerCase(Locale.ROOT)) {
+                case "learner", "student" -> roles.add(Role.TEACHER);
+                case "instructor", "mentor", "teachingassistant" -> roles.add(Role.COACH);
+                case "administrator", "sysadmin" -> roles.add(Role.ADMIN);
+                default -> {
+                    // Other roles (Guest, Observer, Member, ContentDeveloper...) grant nothing.
+                }
+            }
         }
         return roles;
     }
@@ -37,7 +47,7 @@ public final class LtiRoles {
      * The role's local name: {@code ...membership#Learner} → Learner; the sub-role URI
      * {@code ...membership/Instructor#TeachingAssistant} → TeachingAssistant.
      */
-    static String shortName(String uri) {
+    public static String shortName(String uri) {
         if (uri == null) {
             return "";
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.microlearn.lti.launch.LtiRoles;
 import org.microlearn.lti.registration.Platform;
 import org.microlearn.lti.registration.PlatformRegistrations;
 import org.microlearn.lti.services.Member;
@@ -99,7 +100,7 @@ class CourseRosters {
                         .map(m -> new People.Arriving(
                                 platformId, m.userId(), m.name(), m.givenName(), m.familyName(), m.email()))
                         .toList(),
-                active.stream().map(m -> RosterRoles.of(m.roles())).toList());
+                active.stream().map(m -> LtiRoles.of(m.roles())).toList());
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                         INSERT INTO lti_roster (course_id, platform_id, member_count, refreshed_at) VALUES (?, ?, ?, ?)
@@ -122,7 +123,7 @@ class CourseRosters {
                             member.email(),
                             member.status() == null ? "Active" : member.status(),
                             String.join(" ", member.roles()),
-                            RosterRoles.of(member.roles()).stream()
+                            LtiRoles.of(member.roles()).stream()
                                     .map(Role::name)
                                     .sorted()
                                     .collect(Collectors.joining(",")))

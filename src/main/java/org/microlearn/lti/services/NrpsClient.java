@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Locale;
 import org.microlearn.lti.launch.LtiClaims;
+import org.microlearn.lti.launch.LtiRoles;
 import org.microlearn.lti.registration.Platform;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,8 +61,6 @@ public class NrpsClient {
      * become {@code learner}; sub-roles keep their own name ({@code …membership/Instructor#TeachingAssistant}).
      */
     public static String shortRole(String role) {
-        int hash = role.lastIndexOf('#');
-        String name = hash >= 0 ? role.substring(hash + 1) : role.substring(role.lastIndexOf('/') + 1);
-        return name.toLowerCase(Locale.ROOT);
+        return LtiRoles.shortName(role).toLowerCase(Locale.ROOT);
     }
 }

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microlearn.lti.launch.LtiRoles;
 import org.microlearn.lti.registration.PlatformRegistrations;
 import org.microlearn.lti.services.Member;
 import org.microlearn.lti.services.NrpsClient;
@@ -160,15 +161,15 @@ class RosterTest {
 
     @Test
     void mapsLisRolesToMicrolearnRoles() {
-        assertThat(RosterRoles.of(List.of("Learner"))).containsExactly(Role.TEACHER);
-        assertThat(RosterRoles.of(List.of(LIS + "Mentor"))).containsExactly(Role.COACH);
-        assertThat(RosterRoles.of(
+        assertThat(LtiRoles.of(List.of("Learner"))).containsExactly(Role.TEACHER);
+        assertThat(LtiRoles.of(List.of(LIS + "Mentor"))).containsExactly(Role.COACH);
+        assertThat(LtiRoles.of(
                         List.of("http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant")))
                 .containsExactly(Role.COACH);
-        assertThat(RosterRoles.of(List.of(
+        assertThat(LtiRoles.of(List.of(
                         LIS + "Instructor", "http://purl.imsglobal.org/vocab/lis/v2/system/person#Administrator")))
                 .containsExactlyInAnyOrder(Role.COACH, Role.ADMIN);
-        assertThat(RosterRoles.of(List.of(LIS + "ContentDeveloper"))).isEmpty();
+        assertThat(LtiRoles.of(List.of(LIS + "ContentDeveloper"))).isEmpty();
     }
 
     RequestPostProcessor coach(long platformId, long courseId, String role) {
