@@ -15,7 +15,7 @@ token=bench-admin-token
 cp="target/classes:target/test-classes:$(cat target/bench.classpath)"
 rm -rf target/bench-mariadb
 
-java -Xms512m -Xmx512m ${TOOL_JAVA_OPTS:-} -cp "$cp" org.microlearn.TestMicrolearnApplication \
+${TOOL_JAVA:-java} -Xms512m -Xmx512m ${TOOL_JAVA_OPTS:-} -cp "$cp" org.microlearn.TestMicrolearnApplication \
     --server.port=$port --microlearn.embedded-mariadb.home=target/bench-mariadb \
     --microlearn.admin.token=$token --microlearn.base-url=http://localhost:$port \
     --logging.level.root=WARN --spring.thymeleaf.cache=true > target/bench-tool.log 2>&1 &

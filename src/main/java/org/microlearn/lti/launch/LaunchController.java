@@ -1,16 +1,20 @@
 package org.microlearn.lti.launch;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.microlearn.lti.ToolEndpoints;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
-/** The redirect URI: receives the platform's id_token and state by form post. */
+/**
+ * The redirect URI: receives the platform's id_token and state by form post. A launch that simply
+ * succeeds is usually answered before Spring MVC by {@link LaunchFastPath}; this controller renders
+ * the platform storage step and, through {@link LaunchErrors}, every rejection.
+ */
 @Controller
 class LaunchController {
 
@@ -21,49 +25,32 @@ class LaunchController {
     }
 
     @PostMapping(ToolEndpoints.LAUNCH_PATH)
-    String launch(
-            @RequestParam(name = "id_token", required = false) String idToken,
-            @RequestParam(name = "state", required = false) String state,
-            @RequestParam(name = "error", required = false) String error,
-            @RequestParam(name = "error_description", required = false) String errorDescription,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model) {
-        if (error != null) {
-            throw new LaunchRejected(
-                    LaunchCheck.PLATFORM_ERROR,
-                    "the platform answered " + error + (errorDescription == null ? "" : ": " + errorDescription));
-        }
-        String cookie = state == null || state.length() < 16 ? null : cookie(request, BrowserBinding.cookieName(state));
-        if (cookie != null) {
+    ModelAndView launch(HttpServletRequest request, HttpServletResponse response) {
+        LaunchRequest launch = LaunchRequest.from(request);
+        if (launch.bindingCookie() != null) {
             response.addHeader(
-                    HttpHeaders.SET_COOKIE, BrowserBinding.expired(state).toString());
+                    HttpHeaders.SET_COOKIE,
+                    BrowserBinding.expired(launch.state()).toString());
         }
-        LaunchService.Outcome outcome = launches.launch(idToken, state, cookie);
+        LaunchService.Outcome outcome =
+                LaunchFastPath.outcome(request, LaunchService.Outcome.class, () -> launches.launch(launch));
         if (outcome instanceof LaunchService.NeedsPlatformStorage storage) {
-            model.addAttribute("storage", storage);
-            return "lti/launch-storage";
+            return new ModelAndView("lti/launch-storage", "storage", storage);
         }
-        return "redirect:" + ((LaunchService.Completed) outcome).location();
+        return redirect((LaunchService.Completed) outcome);
     }
 
     @PostMapping(ToolEndpoints.LAUNCH_PATH + "/complete")
-    String complete(
+    ModelAndView complete(
             @RequestParam(name = "pending", required = false) String pendingId,
             @RequestParam(name = "value", required = false) String storedValue) {
-        return "redirect:"
-                + launches.completeFromStorage(pendingId, storedValue).location();
+        return redirect(launches.completeFromStorage(pendingId, storedValue));
     }
 
-    private static String cookie(HttpServletRequest request, String name) {
-        if (request.getCookies() == null) {
-            return null;
-        }
-        for (Cookie cookie : request.getCookies()) {
-            if (cookie.getName().equals(name)) {
-                return cookie.getValue();
-            }
-        }
-        return null;
+    /** A view instance rather than a "redirect:" name: no view resolution. */
+    private static ModelAndView redirect(LaunchService.Completed completed) {
+        RedirectView redirect = new RedirectView(completed.location(), true);
+        redirect.setExpandUriTemplateVariables(false);
+        return new ModelAndView(redirect);
     }
 }

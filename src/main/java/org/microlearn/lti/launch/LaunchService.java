@@ -22,13 +22,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class LaunchService {
 
     /** What the launch endpoint does next. */
-    sealed interface Outcome permits Completed, NeedsPlatformStorage {}
+    public sealed interface Outcome permits Completed, NeedsPlatformStorage {}
 
     /** Go to {@code location}, which carries the new session token. */
-    record Completed(String location) implements Outcome {}
+    public record Completed(String location) implements Outcome {}
 
     /** Ask the platform's storage frame for the binding, then post it with the pending id. */
-    record NeedsPlatformStorage(String pendingId, String storageTarget, String platformOrigin, String key)
+    public record NeedsPlatformStorage(String pendingId, String storageTarget, String platformOrigin, String key)
             implements Outcome {}
 
     private final LoginStates logins;
@@ -56,7 +56,15 @@ public class LaunchService {
         this.deepLinking = deepLinking;
     }
 
-    Outcome launch(String idToken, String state, String bindingCookie) {
+    public Outcome launch(LaunchRequest request) {
+        if (request.error() != null) {
+            throw new LaunchRejected(
+                    LaunchCheck.PLATFORM_ERROR,
+                    "the platform answered " + request.error()
+                            + (request.errorDescription() == null ? "" : ": " + request.errorDescription()));
+        }
+        String state = request.state();
+        String bindingCookie = request.bindingCookie();
         if (state == null || state.isBlank()) {
             throw new LaunchRejected(LaunchCheck.STATE, "the launch has no state parameter");
         }
@@ -67,7 +75,7 @@ public class LaunchService {
                 .find(login.platformId())
                 .orElseThrow(
                         () -> new LaunchRejected(LaunchCheck.PLATFORM, "the platform was removed during the login"));
-        JWTClaimsSet claims = validator.validate(idToken, login, platform);
+        JWTClaimsSet claims = validator.validate(request.idToken(), login, platform);
         LtiLaunch launch = LaunchParser.parse(claims, platform);
         if (bindingCookie != null && sameValue(bindingCookie, login.browserBinding())) {
             return complete(launch);
