@@ -18,9 +18,9 @@ rm -rf target/bench-mariadb
 ${TOOL_JAVA:-java} -Xms512m -Xmx512m ${TOOL_JAVA_OPTS:-} -cp "$cp" org.microlearn.TestMicrolearnApplication \
     --server.port=$port --microlearn.embedded-mariadb.home=target/bench-mariadb \
     --microlearn.admin.token=$token --microlearn.base-url=http://localhost:$port \
-    --logging.level.root=WARN --spring.thymeleaf.cache=true > target/bench-tool.log 2>&1 &
+    --logging.level.root=WARN --spring.thymeleaf.cache=true ${TOOL_ARGS:-} > target/bench-tool.log 2>&1 &
 tool=$!
-trap 'kill $tool 2>/dev/null || true' EXIT
+trap 'kill $tool 2>/dev/null && wait $tool 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
     curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
     sleep 0.5

@@ -68,7 +68,7 @@ public class LoginService {
         String deploymentId = request.deploymentId();
         if (deploymentId != null
                 && !platform.autoProvisionDeployments()
-                && !platform.deploymentIds().contains(deploymentId)) {
+                && !platform.hasDeployment(deploymentId)) {
             throw new LaunchRejected(
                     LaunchCheck.DEPLOYMENT,
                     "deployment " + deploymentId + " of " + request.issuer()

@@ -28,6 +28,10 @@ public record Platform(
         return deployments.stream().map(Deployment::deploymentId).collect(Collectors.toSet());
     }
 
+    public boolean hasDeployment(String deploymentId) {
+        return deployments.stream().anyMatch(deployment -> deployment.deploymentId().equals(deploymentId));
+    }
+
     /** The aud of client assertions: the token URL, unless the platform asks for another. */
     public String clientAssertionAudience() {
         return tokenAudience == null || tokenAudience.isBlank() ? tokenUrl : tokenAudience;

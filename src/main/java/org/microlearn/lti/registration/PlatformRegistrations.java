@@ -113,7 +113,7 @@ public class PlatformRegistrations {
         if (deploymentId == null || deploymentId.isBlank()) {
             return false;
         }
-        if (platform.deploymentIds().contains(deploymentId)) {
+        if (platform.hasDeployment(deploymentId)) {
             return true;
         }
         if (!platform.autoProvisionDeployments()) {
