@@ -66,9 +66,7 @@ public class LoginService {
                                 + (request.clientId() == null ? "" : " and client_id " + request.clientId())
                                 + "; ask your Microlearn administrator to register it"));
         String deploymentId = request.deploymentId();
-        if (deploymentId != null
-                && !platform.autoProvisionDeployments()
-                && !platform.hasDeployment(deploymentId)) {
+        if (deploymentId != null && !platform.autoProvisionDeployments() && !platform.hasDeployment(deploymentId)) {
             throw new LaunchRejected(
                     LaunchCheck.DEPLOYMENT,
                     "deployment " + deploymentId + " of " + request.issuer()

@@ -29,7 +29,8 @@ public record Platform(
     }
 
     public boolean hasDeployment(String deploymentId) {
-        return deployments.stream().anyMatch(deployment -> deployment.deploymentId().equals(deploymentId));
+        return deployments.stream()
+                .anyMatch(deployment -> deployment.deploymentId().equals(deploymentId));
     }
 
     /** The aud of client assertions: the token URL, unless the platform asks for another. */

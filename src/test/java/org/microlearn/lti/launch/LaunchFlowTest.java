@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +88,15 @@ class LaunchFlowTest {
         HttpResponse<String> launched = browser.launch(login, idToken);
         assertThat(launched.statusCode()).as(launched.body()).isEqualTo(302);
         assertThat(launched.headers().firstValue("Location").orElseThrow()).contains("/learn?access_token=");
+        // Both redirects carry state or a session token: never cached, and the binding cookie is spent.
+        for (HttpResponse<String> redirect : List.of(login.response(), launched)) {
+            assertThat(redirect.headers().firstValue("Cache-Control").orElseThrow())
+                    .contains("no-store");
+            assertThat(redirect.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        }
+        assertThat(launched.headers().firstValue("Set-Cookie").orElseThrow())
+                .startsWith(setCookie.substring(0, setCookie.indexOf('=') + 1) + ";")
+                .contains("Max-Age=0", "Partitioned");
 
         HttpResponse<String> page = browser.follow(launched);
         assertThat(page.statusCode()).isEqualTo(200);
