@@ -3,6 +3,7 @@
 # process, then drives full login + launch + landing page flows against it and reports launches/s,
 # latency percentiles and the tool's CPU time per launch.
 # Usage: bench/launch-benchmark.sh [threads] [seconds] [landing: true|false]
+# TOOL_JAVA (another java binary), TOOL_JAVA_OPTS and TOOL_ARGS change how the tool is started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 threads=${1:-4}
