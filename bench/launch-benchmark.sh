@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 threads=${1:-4}
 seconds=${2:-20}
 landing=${3:-true}
+# pinned: the tool gets CPU 0, MariaDB and the load-generating client CPU 1 (as on a tool node
+# whose database and users are elsewhere); unpinned, all three share both CPUs.
+if [[ ${4:-unpinned} == pinned ]]; then tool_cpus=0; others_cpus=1; else tool_cpus=; others_cpus=; fi
 port=18080
 token=bench-admin-token
 
@@ -16,7 +19,7 @@ token=bench-admin-token
 cp="target/classes:target/test-classes:$(cat target/bench.classpath)"
 rm -rf target/bench-mariadb
 
-${TOOL_JAVA:-java} -Xms512m -Xmx512m ${TOOL_JAVA_OPTS:-} -cp "$cp" org.microlearn.TestMicrolearnApplication \
+${tool_cpus:+taskset -c $tool_cpus} ${TOOL_JAVA:-java} -Xms512m -Xmx512m ${TOOL_JAVA_OPTS:-} -cp "$cp" org.microlearn.TestMicrolearnApplication \
     --server.port=$port --microlearn.embedded-mariadb.home=target/bench-mariadb \
     --microlearn.admin.token=$token --microlearn.base-url=http://localhost:$port \
     --logging.level.root=WARN --spring.thymeleaf.cache=true ${TOOL_ARGS:-} > target/bench-tool.log 2>&1 &
@@ -28,8 +31,12 @@ for _ in $(seq 1 120); do
 done
 db=$(pgrep -f "target/bench-mariadb/base/bin/mariadbd" | paste -sd, -)
 echo "tool pid $tool, MariaDB pid $db"
+if [[ -n $tool_cpus ]]; then
+    for pid in ${db//,/ }; do taskset -a -p -c "$others_cpus" "$pid" >/dev/null; done
+    echo "tool on CPU $tool_cpus; MariaDB and the benchmark client on CPU $others_cpus"
+fi
 
-./mvnw -B -q -o test -Dspotless.check.skip=true -Dtest=LaunchBenchmark -Dgroups=benchmark -DexcludedGroups=none \
+${tool_cpus:+taskset -c $others_cpus} ./mvnw -B -q -o test -Dspotless.check.skip=true -Dtest=LaunchBenchmark -Dgroups=benchmark -DexcludedGroups=none \
     -Dbench.tool="http://localhost:$port" -Dbench.pids="$tool,$db" -Dbench.token=$token \
     -Dbench.threads="$threads" -Dbench.seconds="$seconds" -Dbench.landing="$landing"
 cat target/surefire-reports/org.microlearn.bench.LaunchBenchmark-output.txt
