@@ -202,6 +202,19 @@ public class People {
                 > 0;
     }
 
+    /** The educators who share a course with this viewer: a coach's own teachers. */
+    @Transactional(readOnly = true)
+    public Set<Long> sharingACourseWith(Viewer viewer) {
+        return Set.copyOf(jdbc.sql("""
+                        SELECT DISTINCT teacher.educator_id FROM course_membership coach
+                        JOIN course_membership teacher ON teacher.course_id = coach.course_id
+                        JOIN course c ON c.id = coach.course_id
+                        WHERE c.platform_id = ? AND coach.educator_id = ?""")
+                .params(viewer.platformId(), viewer.educatorId())
+                .query(Long.class)
+                .list());
+    }
+
     /** A course as stored. */
     public record Course(long id, long platformId, String contextId, String label, String title) {}
 

@@ -57,6 +57,9 @@ public interface ProgressReports {
     /** How many handed-in pieces of evidence wait for a coach. */
     int pendingReviews(long platformId);
 
+    /** How many of these educators' handed-in pieces of evidence wait for a coach. */
+    int pendingReviews(long platformId, Collection<Long> educatorIds);
+
     /**
      * How far an educator's completed lessons reach into each criterion of the platform's rubric
      * (its own rubric if it has one, else the built-in one), least progress first.

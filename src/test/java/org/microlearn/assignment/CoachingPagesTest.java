@@ -12,6 +12,7 @@ import org.microlearn.lesson.LessonSummary;
 import org.microlearn.people.LearningGroups;
 import org.microlearn.people.People;
 import org.microlearn.session.SessionTokens;
+import org.microlearn.shared.Role;
 import org.microlearn.testsupport.Educators;
 import org.microlearn.testsupport.Educators.Signed;
 import org.microlearn.testsupport.MicrolearnTest;
@@ -121,6 +122,11 @@ class CoachingPagesTest {
         assertThat(http.get(ana.at("/coach")).statusCode()).isEqualTo(403);
         Signed foreign = educators.coach(Educators.district(), "Fay Foreign");
         assertThat(http.get(foreign.at("/coach")).body()).doesNotContain("Ben Veteran");
+        // A coach of another course in the same district is not Ben's coach: no names of his.
+        Signed otherCourse = educators.person(district, "course-2", "Otto Othercourse", Role.COACH, null);
+        assertThat(http.get(otherCourse.at("/coach")).body())
+                .contains("Who is behind")
+                .doesNotContain("Ben Veteran");
         assertThat(http.postForm(
                                 foreign.at("/coach/people/" + ana.educatorId() + "/stage"),
                                 TestHttp.form("stage", "TEACHER_LEADER"))

@@ -137,6 +137,32 @@ class EvidenceAccessTest {
     }
 
     @Test
+    void theCoachHomeCountsOnlyTheirOwnTeachersWorkAwaitingReview() {
+        Signed ana = educators.teacher(district, "Ana Author");
+        handInPdf(ana);
+        Signed coach = educators.coach(district, "Cora Coach");
+        Signed otherCoursesCoach =
+                educators.person(district, "course-2", "Otto Othercourse", org.microlearn.shared.Role.COACH, null);
+
+        assertThat(pendingOnHome(coach)).isEqualTo(countOnQueue(coach)).isPositive();
+        assertThat(pendingOnHome(otherCoursesCoach)).isZero();
+        assertThat(countOnQueue(otherCoursesCoach)).isZero();
+        assertThat(http.get(otherCoursesCoach.at("/coach/reviews")).body()).doesNotContain("Ana Author");
+    }
+
+    private int pendingOnHome(Signed coach) {
+        return Integer.parseInt(LessonPlayerTest.firstMatch(
+                http.get(coach.at("/coach")).body(), "id=\"pending-reviews\"[^>]*>(\\d+)<"));
+    }
+
+    private int countOnQueue(Signed coach) {
+        return (int) java.util.regex.Pattern.compile("card-title\"><a href=\"/coach/reviews/\\d+")
+                .matcher(http.get(coach.at("/coach/reviews")).body())
+                .results()
+                .count();
+    }
+
+    @Test
     void aFileWhoseContentIsNotAnAllowedTypeIsRefusedWhateverItsName() {
         Signed ana = educators.teacher(district, "Ana Author");
         readToApply(ana);

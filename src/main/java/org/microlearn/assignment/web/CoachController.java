@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.microlearn.assignment.domain.Assignment;
 import org.microlearn.assignment.domain.AssignmentService;
 import org.microlearn.lesson.LessonCatalog;
@@ -15,6 +16,7 @@ import org.microlearn.people.LearningGroups;
 import org.microlearn.people.People;
 import org.microlearn.progress.ProgressReports;
 import org.microlearn.shared.CareerStage;
+import org.microlearn.shared.Role;
 import org.microlearn.shared.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -63,9 +65,15 @@ class CoachController {
     @GetMapping("/coach")
     String home(Viewer viewer, @RequestParam(name = "assigned", required = false) Long assigned, Model model) {
         List<AssignmentService.Followup> followups = assignments.followups(viewer.platformId());
+        // Names and counts of work are the coach's own teachers' (a shared course), as on the review
+        // queue; an admin sees the district's.
+        Set<Long> own = viewer.has(Role.ADMIN) ? null : people.sharingACourseWith(viewer);
         Map<Long, Behind> behind = new LinkedHashMap<>();
         for (AssignmentService.Followup f : followups) {
             for (AssignmentService.TargetProgress t : f.behind()) {
+                if (own != null && !own.contains(t.educatorId())) {
+                    continue;
+                }
                 behind.computeIfAbsent(t.educatorId(), id -> new Behind(id, t.name(), new ArrayList<>()))
                         .lessons()
                         .add(f.lessonTitle());
@@ -74,7 +82,11 @@ class CoachController {
         model.addAttribute("viewer", viewer);
         model.addAttribute("followups", followups);
         model.addAttribute("behind", behind.values());
-        model.addAttribute("pendingReviews", progress.pendingReviews(viewer.platformId()));
+        model.addAttribute(
+                "pendingReviews",
+                own == null
+                        ? progress.pendingReviews(viewer.platformId())
+                        : progress.pendingReviews(viewer.platformId(), own));
         model.addAttribute(
                 "rosterSize",
                 people.roster(viewer.platformId(), viewer.courseId()).size());

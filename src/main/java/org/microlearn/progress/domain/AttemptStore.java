@@ -99,6 +99,16 @@ public class AttemptStore {
                 .single();
     }
 
+    public int countAwaitingReview(long platformId, Collection<Long> educatorIds) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM lesson_attempt
+                        WHERE platform_id = :platform AND evidence_status = 'PENDING' AND educator_id IN (:educators)""")
+                .param("platform", platformId)
+                .param("educators", educatorIds)
+                .query(Integer.class)
+                .single();
+    }
+
     /** What the educator's learning-group peers shared, newest first. */
     public List<Attempt> sharedBy(long platformId, Collection<Long> educatorIds) {
         if (educatorIds.isEmpty()) {

@@ -77,6 +77,11 @@ public class JdbcProgressReports implements LearningRecords, ProgressReports {
     }
 
     @Override
+    public int pendingReviews(long platformId, Collection<Long> educatorIds) {
+        return educatorIds.isEmpty() ? 0 : attempts.countAwaitingReview(platformId, educatorIds);
+    }
+
+    @Override
     public List<CriterionProgress> criterionProgress(long platformId, long educatorId) {
         return criterionProgress(platformId, attempts(platformId, List.of(educatorId)));
     }
