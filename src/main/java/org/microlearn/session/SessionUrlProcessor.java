@@ -34,7 +34,8 @@ class SessionUrlProcessor implements RequestDataValueProcessor {
         if (token == null
                 || !url.startsWith("/")
                 || url.startsWith("//")
-                || url.contains(SessionTokenResolver.PARAMETER + "=")) {
+                || url.contains(SessionTokenResolver.PARAMETER + "=")
+                || STATIC.stream().anyMatch(url::startsWith)) {
             return url;
         }
         return UriComponentsBuilder.fromUriString(url)

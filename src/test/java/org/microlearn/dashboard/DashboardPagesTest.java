@@ -3,6 +3,9 @@ package org.microlearn.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.microlearn.lesson.LessonCatalog;
 import org.microlearn.lesson.LessonFilter;
@@ -63,11 +66,21 @@ class DashboardPagesTest {
                 .contains("By course")
                 .contains("Professional learning")
                 .contains("data-chart=\"1\"")
-                .containsPattern("/webjars/chart.js/[0-9.]+/dist/chart.umd.js")
+                .containsPattern("src=\"/webjars/chart.js/[0-9.]+/dist/chart.umd.js\"")
+                // Static files carry no session token, so the browser caches them.
+                .contains("href=\"/css/microlearn.css\"")
                 .contains("<span class=\"number\" id=\"total-completions\">1</span>")
                 .contains("id=\"gradebook-sync\"")
                 .containsPattern("href=\"/admin/gradebook-sync\\?access_token=")
                 .containsPattern("href=\"/admin/rubric-sync\\?access_token=");
+
+        Matcher chartScript =
+                Pattern.compile("src=\"(/webjars/chart.js/[^\"]+)\"").matcher(page.body());
+        assertThat(chartScript.find()).isTrue();
+        String chart = chartScript.group(1);
+        for (String file : List.of(chart, "/css/microlearn.css", "/images/microlearn-logo.png")) {
+            assertThat(http.get(file).statusCode()).as(file).isEqualTo(200);
+        }
 
         HttpResponse<String> csv = http.get(admin.at("/admin/progress.csv"));
         assertThat(csv.statusCode()).isEqualTo(200);
