@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,9 @@ class LaunchFlowTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @LocalServerPort
     int port;
@@ -97,6 +101,14 @@ class LaunchFlowTest {
         assertThat(launched.headers().firstValue("Set-Cookie").orElseThrow())
                 .startsWith(setCookie.substring(0, setCookie.indexOf('=') + 1) + ";")
                 .contains("Max-Age=0", "Partitioned");
+        // Answered ahead of Spring MVC, and still measured under their own URIs.
+        for (String uri : List.of("/lti/login", "/lti/launch")) {
+            assertThat(meters.find("http.server.requests")
+                            .tags("uri", uri, "status", "302")
+                            .timer())
+                    .as(uri)
+                    .isNotNull();
+        }
 
         HttpResponse<String> page = browser.follow(launched);
         assertThat(page.statusCode()).isEqualTo(200);
