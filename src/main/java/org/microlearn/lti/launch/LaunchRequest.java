@@ -2,6 +2,7 @@ package org.microlearn.lti.launch;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The platform's form post to the redirect URI, with the login's binding cookie when the browser
@@ -20,15 +21,7 @@ public record LaunchRequest(String idToken, String state, String error, String e
     }
 
     private static String cookie(HttpServletRequest request, String name) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return null;
-        }
-        for (Cookie cookie : cookies) {
-            if (cookie.getName().equals(name)) {
-                return cookie.getValue();
-            }
-        }
-        return null;
+        Cookie cookie = WebUtils.getCookie(request, name);
+        return cookie == null ? null : cookie.getValue();
     }
 }
