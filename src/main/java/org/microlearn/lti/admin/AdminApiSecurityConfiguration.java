@@ -24,15 +24,22 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
- * The admin API chain, ahead of the pages chain: a static token from the environment, or a JWT
- * from an issuer the operator trusts (OAuth2 resource server). Errors are problem+json.
+ * The operator's two chains, ahead of the pages chain. The admin API takes a bearer token: the
+ * static token from the environment, or a JWT from an issuer the operator trusts (OAuth2 resource
+ * server); its errors are problem+json. The operator pages ({@code /operator/**}) take the same
+ * static token as an HTTP Basic password: a browser cannot send a bearer token, and Basic keeps
+ * them stateless across nodes. Because a browser re-sends Basic credentials by itself, their forms
+ * carry a CSRF token (double-submit cookie, so any node can check it).
  */
 @Configuration(proxyBeanMethods = false)
 class AdminApiSecurityConfiguration {
 
     static final String AUTHORITY = "ROLE_API_ADMIN";
+
+    private static final String OPERATOR_REALM = "Microlearn operator";
 
     @Bean
     @Order(1)
@@ -50,6 +57,60 @@ class AdminApiSecurityConfiguration {
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, exception) ->
                         problem(response, HttpStatus.FORBIDDEN, "This token may not use the admin API")));
         return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain operatorPages(HttpSecurity http, AdminApiProperties properties) throws Exception {
+        CookieCsrfTokenRepository csrfCookie = new CookieCsrfTokenRepository();
+        csrfCookie.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        http.securityMatcher("/operator/**")
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(AUTHORITY))
+                .authenticationManager(authentication -> operator(authentication, properties))
+                .httpBasic(basic -> basic.realmName(OPERATOR_REALM)
+                        .authenticationEntryPoint((request, response, exception) -> signIn(response, properties)))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, exception) -> page(
+                        response,
+                        HttpStatus.FORBIDDEN,
+                        "This form did not come from these pages, or its security token has changed:"
+                                + " go back, reload the page and send it again. Nothing was saved.")));
+        return http.build();
+    }
+
+    private static Authentication operator(Authentication authentication, AdminApiProperties properties) {
+        if (properties.hasToken()
+                && authentication.getCredentials() instanceof String password
+                && constantTimeEquals(password, properties.token())) {
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    authentication.getName(), null, List.of(new SimpleGrantedAuthority(AUTHORITY)));
+        }
+        throw new BadCredentialsException("the password is not the admin token");
+    }
+
+    /** What the browser shows with its sign-in prompt, and after "Cancel". */
+    private static void signIn(jakarta.servlet.http.HttpServletResponse response, AdminApiProperties properties)
+            throws java.io.IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + OPERATOR_REALM + "\", charset=\"UTF-8\"");
+        page(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                properties.hasToken()
+                        ? "Sign in with any user name and the admin token (<code>MICROLEARN_ADMIN_TOKEN</code>) as the password."
+                        : "No admin token is configured: set <code>MICROLEARN_ADMIN_TOKEN</code> and restart to use these pages.");
+    }
+
+    private static void page(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String message)
+            throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType("text/html;charset=UTF-8");
+        response.getOutputStream().write(("""
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Microlearn operator</title>
+                <link rel="stylesheet" href="/css/microlearn.css"></head><body><main class="page">
+                <h1>Microlearn operator pages</h1><p>%s</p></main></body></html>
+                """.formatted(message)).getBytes(StandardCharsets.UTF_8));
     }
 
     private static AuthenticationManager authenticationManager(AdminApiProperties properties) {

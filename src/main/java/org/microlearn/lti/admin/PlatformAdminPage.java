@@ -1,12 +1,10 @@
 package org.microlearn.lti.admin;
 
-import java.util.Arrays;
 import java.util.List;
 import org.microlearn.lti.ToolEndpoints;
 import org.microlearn.lti.registration.DuplicatePlatformException;
 import org.microlearn.lti.registration.Platform;
 import org.microlearn.lti.registration.PlatformRegistrations;
-import org.microlearn.lti.registration.PlatformRequest;
 import org.microlearn.lti.registration.RegistrationProblem;
 import org.microlearn.shared.Viewer;
 import org.springframework.http.HttpStatus;
@@ -20,55 +18,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The district admin's view of their own LMS registration: the URLs to paste into the LMS, and
  * the registration's settings (deployments, auto-provisioning, token audience) to keep current.
- * Registering other platforms is the operator's job (admin API or dynamic registration).
+ * Registering other platforms is the operator's job ({@link PlatformOperatorPages}, the admin API
+ * or dynamic registration).
  */
 @Controller
 class PlatformAdminPage {
-
-    /** The form as typed; deployments one per line. */
-    record PlatformForm(
-            String name,
-            String issuer,
-            String clientId,
-            String authorizationUrl,
-            String tokenUrl,
-            String jwksUrl,
-            String tokenAudience,
-            Boolean autoProvisionDeployments,
-            String deploymentIds) {
-
-        static PlatformForm of(Platform platform) {
-            return new PlatformForm(
-                    platform.name(),
-                    platform.issuer(),
-                    platform.clientId(),
-                    platform.authorizationUrl(),
-                    platform.tokenUrl(),
-                    platform.jwksUrl(),
-                    platform.tokenAudience(),
-                    platform.autoProvisionDeployments(),
-                    String.join("\n", platform.deploymentIds().stream().sorted().toList()));
-        }
-
-        PlatformRequest toRequest() {
-            List<String> deployments = deploymentIds == null
-                    ? List.of()
-                    : Arrays.stream(deploymentIds.split("\\R"))
-                            .map(String::strip)
-                            .filter(id -> !id.isEmpty())
-                            .toList();
-            return new PlatformRequest(
-                    issuer,
-                    clientId,
-                    name,
-                    authorizationUrl,
-                    tokenUrl,
-                    jwksUrl,
-                    tokenAudience,
-                    autoProvisionDeployments,
-                    deployments);
-        }
-    }
 
     private final PlatformRegistrations registrations;
     private final ToolEndpoints endpoints;

@@ -2,8 +2,10 @@ package org.microlearn.lti.registration;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.validation.Validator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,8 +34,11 @@ public class PlatformRegistrations {
             .expireAfterWrite(Duration.ofSeconds(30))
             .build();
 
-    PlatformRegistrations(PlatformRepository repository) {
+    private final Validator validator;
+
+    PlatformRegistrations(PlatformRepository repository, Validator validator) {
         this.repository = repository;
+        this.validator = validator;
     }
 
     @Transactional
@@ -152,16 +157,23 @@ public class PlatformRegistrations {
                 deployments);
     }
 
-    /** Field checks beyond Bean Validation: URLs must be https except on loopback hosts. */
-    private static void validate(PlatformRequest request) {
+    /**
+     * Every way in (API, pages, dynamic registration) gets the same checks: URLs that are https
+     * except on loopback hosts, then the request's Bean Validation constraints (one message per
+     * field).
+     */
+    private void validate(PlatformRequest request) {
         List<RegistrationProblem.FieldError> errors = new ArrayList<>();
         checkUrl(errors, "issuer", request.issuer());
         checkUrl(errors, "authorizationUrl", request.authorizationUrl());
         checkUrl(errors, "tokenUrl", request.tokenUrl());
         checkUrl(errors, "jwksUrl", request.jwksUrl());
-        if (request.deploymentIds() == null) {
-            errors.add(new RegistrationProblem.FieldError("deploymentIds", "is required (it may be empty)"));
-        }
+        validator.validate(request).stream()
+                .map(violation -> new RegistrationProblem.FieldError(
+                        violation.getPropertyPath().toString(), violation.getMessage()))
+                .filter(error -> errors.stream().noneMatch(e -> e.field().equals(error.field())))
+                .sorted(Comparator.comparing(RegistrationProblem.FieldError::field))
+                .forEach(errors::add);
         if (!errors.isEmpty()) {
             throw new RegistrationProblem(errors);
         }

@@ -1,0 +1,94 @@
+package org.microlearn.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.microlearn.lti.registration.Platform;
+import org.microlearn.lti.registration.PlatformRegistrations;
+import org.microlearn.testsupport.Browsers;
+import org.microlearn.testsupport.MicrolearnTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** An operator registers a Moodle by hand in headless Chromium, signed in with the admin token. */
+@MicrolearnTest
+class OperatorPagesBrowserTest {
+
+    @Autowired
+    PlatformRegistrations registrations;
+
+    @LocalServerPort
+    int port;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void start() {
+        browser = Browsers.chromium(Map.of());
+    }
+
+    @AfterEach
+    void stop() {
+        browser.quit();
+    }
+
+    @Test
+    void anOperatorRegistersAMoodleByHand() {
+        // Credentials in the first URL answer the Basic challenge; Chromium reuses them after.
+        browser.get("http://operator:" + MicrolearnTest.ADMIN_TOKEN + "@localhost:" + port + "/operator/platforms");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Platform registrations");
+        assertAccessible();
+
+        browser.findElement(By.id("register")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Register a platform");
+        assertAccessible();
+        String clientId = "Mdl" + UUID.randomUUID().toString().substring(0, 12);
+        type("name", "Riverside Moodle");
+        type("issuer", "https://moodle.riverside.example");
+        type("clientId", clientId);
+        type("authorizationUrl", "https://moodle.riverside.example/mod/lti/auth.php");
+        type("tokenUrl", "https://moodle.riverside.example/mod/lti/token.php");
+        type("jwksUrl", "http://moodle.riverside.example/mod/lti/certs.php");
+        type("deploymentIds", "3");
+        browser.findElement(By.cssSelector("#registration button[type=submit]")).click();
+
+        // A plain-http keyset URL is refused, and what was typed is still there to correct.
+        assertThat(browser.findElement(By.id("form-errors")).getText()).contains("jwksUrl", "https");
+        assertThat(browser.findElement(By.id("clientId")).getAttribute("value")).isEqualTo(clientId);
+        browser.findElement(By.id("jwksUrl")).clear();
+        type("jwksUrl", "https://moodle.riverside.example/mod/lti/certs.php");
+        browser.findElement(By.cssSelector("#registration button[type=submit]")).click();
+
+        assertThat(browser.findElement(By.id("outcome")).getText()).startsWith("Registered.");
+        Platform platform =
+                registrations.find("https://moodle.riverside.example", clientId).orElseThrow();
+        assertThat(platform.deploymentIds()).containsExactly("3");
+        assertThat(browser.findElement(By.id("platform-" + platform.id())).getText())
+                .contains("Riverside Moodle", clientId);
+    }
+
+    private void type(String field, String value) {
+        browser.findElement(By.id(field)).sendKeys(value);
+    }
+
+    private void assertAccessible() {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        assertThat(results.getViolations())
+                .as(browser.getCurrentUrl() + ": "
+                        + results.getViolations().stream()
+                                .map(rule -> rule.getId() + " " + rule.getNodes())
+                                .toList())
+                .isEmpty();
+    }
+}
