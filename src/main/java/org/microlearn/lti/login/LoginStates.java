@@ -6,8 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
@@ -32,6 +35,7 @@ public class LoginStates {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    @Retryable(includes = PessimisticLockingFailureException.class, maxRetries = 2, delay = 10, jitter = 5)
     LoginState start(long platformId, String targetLinkUri, String storageTarget, Duration ttl) {
         LoginState login = new LoginState(
                 randomToken(),
@@ -59,8 +63,10 @@ public class LoginStates {
 
     /**
      * Takes the login out of the store: one statement reads and deletes it, so of two launches
-     * with the same state (a replay, on this node or another) exactly one gets it.
+     * with the same state (a replay, on this node or another) exactly one gets it. A statement
+     * that MariaDB chose as a deadlock victim was rolled back whole, so trying again is safe.
      */
+    @Retryable(includes = PessimisticLockingFailureException.class, maxRetries = 2, delay = 10, jitter = 5)
     public Optional<LoginState> consume(String state) {
         if (state == null || state.length() != 43) {
             return Optional.empty();
@@ -84,10 +90,26 @@ public class LoginStates {
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
     void purgeExpired() {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("DELETE FROM lti_login_state WHERE expires_at < ?").param(now).update();
-        jdbc.sql("DELETE FROM lti_pending_launch WHERE expires_at < ?")
-                .param(now)
-                .update();
+        while (purged("""
+                        SELECT state FROM lti_login_state WHERE expires_at < ? LIMIT 500""", """
+                        DELETE FROM lti_login_state WHERE state IN (:keys) AND expires_at < :now""", now)) {}
+        while (purged("""
+                        SELECT id FROM lti_pending_launch WHERE expires_at < ? LIMIT 500""", """
+                        DELETE FROM lti_pending_launch WHERE id IN (:keys) AND expires_at < :now""", now)) {}
+    }
+
+    /**
+     * Deletes one batch of expired rows by primary key; true while there may be more. A range
+     * delete on {@code expires_at} would lock the index up to the oldest live login and deadlock
+     * with the launch consuming it (seen under load); by key, only expired rows are locked.
+     */
+    private boolean purged(String selectExpired, String deleteByKey, Timestamp now) {
+        List<String> keys =
+                jdbc.sql(selectExpired).param(now).query(String.class).list();
+        if (!keys.isEmpty()) {
+            jdbc.sql(deleteByKey).param("keys", keys).param("now", now).update();
+        }
+        return keys.size() == 500;
     }
 
     Instant now() {
