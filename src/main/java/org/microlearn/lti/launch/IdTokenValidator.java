@@ -1,5 +1,7 @@
 package org.microlearn.lti.launch;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
@@ -38,6 +40,14 @@ class IdTokenValidator {
             LtiClaims.RESOURCE_LINK_REQUEST, LtiClaims.DEEP_LINKING_REQUEST, LtiClaims.SUBMISSION_REVIEW_REQUEST);
 
     private final PlatformKeyCache keys;
+
+    /**
+     * A verifier per platform key, for as long as the key object lives (it is replaced when its
+     * key set is refetched): weak keys compare by identity.
+     */
+    private final Cache<JWK, JWSVerifier> verifiers =
+            Caffeine.newBuilder().weakKeys().maximumSize(1_000).build();
+
     private final PlatformRegistrations registrations;
     private final LtiProperties properties;
     private final Clock clock;
@@ -156,27 +166,33 @@ class IdTokenValidator {
 
     private void verifySignature(SignedJWT jwt, Platform platform) {
         JWK key = keys.key(platform, jwt.getHeader().getKeyID());
+        JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
+        boolean fits = (key instanceof RSAKey && algorithm.getName().startsWith("RS"))
+                || (key instanceof ECKey && algorithm.equals(JWSAlgorithm.ES256));
+        if (!fits) {
+            throw reject(
+                    LaunchCheck.ALGORITHM,
+                    "alg " + algorithm + " does not fit the platform's " + key.getKeyType() + " key",
+                    platform.id());
+        }
         try {
-            JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
-            JWSVerifier verifier;
-            if (key instanceof RSAKey rsa && algorithm.getName().startsWith("RS")) {
-                verifier = new RSASSAVerifier(rsa);
-            } else if (key instanceof ECKey ec && algorithm.equals(JWSAlgorithm.ES256)) {
-                verifier = new ECDSAVerifier(ec);
-            } else {
-                throw reject(
-                        LaunchCheck.ALGORITHM,
-                        "alg " + algorithm + " does not fit the platform's " + key.getKeyType() + " key",
-                        platform.id());
-            }
-            if (!jwt.verify(verifier)) {
+            if (!jwt.verify(verifiers.get(key, IdTokenValidator::verifierFor))) {
                 throw reject(
                         LaunchCheck.SIGNATURE,
                         "the signature does not verify with key " + key.getKeyID(),
                         platform.id());
             }
-        } catch (JOSEException e) {
+        } catch (JOSEException | IllegalArgumentException e) {
             throw reject(LaunchCheck.SIGNATURE, "the signature cannot be verified: " + e.getMessage(), platform.id());
+        }
+    }
+
+    /** Nimbus's verifiers are thread-safe; building one decodes the key's numbers. */
+    private static JWSVerifier verifierFor(JWK key) {
+        try {
+            return key instanceof RSAKey rsa ? new RSASSAVerifier(rsa) : new ECDSAVerifier((ECKey) key);
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

@@ -178,8 +178,10 @@ class PlatformOperatorPagesTest {
                 deleteCsrf.headers());
         assertThat(deleted.statusCode()).isEqualTo(302);
         assertThat(registrations.find(platform.id())).isEmpty();
-        assertThat(http.get("/operator/platforms/" + platform.id(), OPERATOR).statusCode())
-                .isEqualTo(404);
+        HttpResponse<String> gone =
+                http.get("/operator/platforms/" + platform.id(), OPERATOR[0], OPERATOR[1], "Accept", "text/html");
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.body()).contains("leads to nothing in Microlearn").doesNotContain("Whitelabel");
     }
 
     @Test
