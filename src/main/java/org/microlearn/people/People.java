@@ -114,7 +114,7 @@ public class People {
                         .param("context", course.contextId())
                         .param("label", course.label())
                         .param("title", course.title())));
-        String roleList = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+        String roleList = roleList(roles);
         recent.writeUnlessRecent(new MembershipFacts(courseId, educatorId, roleList), () -> (long) jdbc.sql("""
                         INSERT INTO course_membership (course_id, educator_id, roles, last_launch_at)
                         VALUES (:course, :educator, :roles, :now)
@@ -126,6 +126,26 @@ public class People {
                 .param("now", now)
                 .update());
         return new Arrival(educatorId, courseId);
+    }
+
+    /**
+     * The arrival this node recorded in the last minutes, when a launch repeats exactly its facts
+     * (person, course, roles): then {@link #recordArrival} would write nothing, and the caller
+     * may skip it and its transaction.
+     */
+    public Optional<Arrival> recentArrival(Arriving person, ArrivingCourse course, Set<Role> roles) {
+        Optional<Long> educatorId = recent.recent(person);
+        if (educatorId.isEmpty() || course == null) {
+            return educatorId.map(id -> new Arrival(id, null));
+        }
+        return recent.recent(new CourseFacts(person.platformId(), course))
+                .filter(courseId -> recent.recent(new MembershipFacts(courseId, educatorId.get(), roleList(roles)))
+                        .isPresent())
+                .map(courseId -> new Arrival(educatorId.get(), courseId));
+    }
+
+    private static String roleList(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
     }
 
     private record CourseFacts(long platformId, ArrivingCourse course) {}

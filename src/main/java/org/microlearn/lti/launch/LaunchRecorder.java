@@ -1,25 +1,27 @@
 package org.microlearn.lti.launch;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.Optional;
 import org.microlearn.people.People;
 import org.microlearn.shared.RecentWrites;
-import org.microlearn.shared.Role;
 import org.microlearn.shared.Viewer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes down what a valid launch tells us, in one transaction: the educator and course (through
  * the people module), the course's LTI service endpoints and the resource link. Returns the
- * viewer the session is issued for.
+ * viewer the session is issued for. A relaunch that repeats facts this node wrote in the last
+ * minutes writes nothing and opens no transaction.
  */
 @Component
 class LaunchRecorder {
 
     private final People people;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
     /** Relaunches repeat the same endpoints: rows written in the last minutes are not rewritten. */
     private final RecentWrites recent = new RecentWrites(Duration.ofMinutes(5), 100_000);
@@ -30,45 +32,78 @@ class LaunchRecorder {
     private record LinkFacts(
             long platformId, LtiLaunch.ResourceLink link, Long courseId, String lineItem, String lesson) {}
 
-    LaunchRecorder(People people, JdbcClient jdbc) {
+    LaunchRecorder(People people, JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.people = people;
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    @Transactional
     Viewer record(LtiLaunch launch) {
-        LtiLaunch.User user = launch.user();
-        LtiLaunch.Context context = launch.context();
-        Set<Role> roles = launch.roles();
-        People.Arrival arrival = people.recordArrival(
-                new People.Arriving(
-                        launch.platformId(),
-                        user.subject(),
-                        user.name(),
-                        user.givenName(),
-                        user.familyName(),
-                        user.email()),
-                context == null ? null : new People.ArrivingCourse(context.id(), context.label(), context.title()),
-                roles);
+        return recentlyRecorded(launch).orElseGet(() -> transaction.execute(status -> write(launch)));
+    }
+
+    private Optional<Viewer> recentlyRecorded(LtiLaunch launch) {
+        return people.recentArrival(arriving(launch), arrivingCourse(launch), launch.roles())
+                .filter(arrival -> arrival.courseId() == null
+                        || recent.recent(contextFacts(launch, arrival.courseId()))
+                                .isPresent())
+                .filter(arrival -> !recordsLink(launch)
+                        || recent.recent(linkFacts(launch, arrival.courseId())).isPresent())
+                .map(arrival -> viewer(launch, arrival));
+    }
+
+    private Viewer write(LtiLaunch launch) {
+        People.Arrival arrival = people.recordArrival(arriving(launch), arrivingCourse(launch), launch.roles());
         if (arrival.courseId() != null) {
             recordContext(launch, arrival.courseId());
         }
-        if (launch.resourceLink() != null && !launch.isSubmissionReview()) {
+        if (recordsLink(launch)) {
             recordResourceLink(launch, arrival.courseId());
         }
+        return viewer(launch, arrival);
+    }
+
+    private static People.Arriving arriving(LtiLaunch launch) {
+        LtiLaunch.User user = launch.user();
+        return new People.Arriving(
+                launch.platformId(), user.subject(), user.name(), user.givenName(), user.familyName(), user.email());
+    }
+
+    private static People.ArrivingCourse arrivingCourse(LtiLaunch launch) {
+        LtiLaunch.Context context = launch.context();
+        return context == null ? null : new People.ArrivingCourse(context.id(), context.label(), context.title());
+    }
+
+    private static boolean recordsLink(LtiLaunch launch) {
+        return launch.resourceLink() != null && !launch.isSubmissionReview();
+    }
+
+    private static Viewer viewer(LtiLaunch launch, People.Arrival arrival) {
         return new Viewer(
                 launch.platformId(),
                 arrival.educatorId(),
                 arrival.courseId(),
-                roles,
-                displayName(user),
+                launch.roles(),
+                displayName(launch.user()),
                 launch.resourceLink() == null ? null : launch.resourceLink().id());
+    }
+
+    private static ContextFacts contextFacts(LtiLaunch launch, long courseId) {
+        return new ContextFacts(courseId, launch.deploymentId(), launch.ags(), launch.nrps(), launch.productFamily());
+    }
+
+    private static LinkFacts linkFacts(LtiLaunch launch, Long courseId) {
+        return new LinkFacts(
+                launch.platformId(),
+                launch.resourceLink(),
+                courseId,
+                launch.ags() == null ? null : launch.ags().lineItemUrl(),
+                launch.custom().get("lesson"));
     }
 
     private void recordContext(LtiLaunch launch, long courseId) {
         LtiLaunch.Ags ags = launch.ags();
-        var facts = new ContextFacts(courseId, launch.deploymentId(), ags, launch.nrps(), launch.productFamily());
-        recent.writeUnlessRecent(facts, () -> (long) jdbc.sql("""
+        recent.writeUnlessRecent(contextFacts(launch, courseId), () -> (long) jdbc.sql("""
                         INSERT INTO lti_context (platform_id, course_id, context_id, deployment_id, lineitems_url, ags_scopes,
                                                  memberships_url, product_family)
                         VALUES (:platform, :course, :context, :deployment, :lineitems, :scopes, :memberships, :family)
@@ -93,9 +128,7 @@ class LaunchRecorder {
     }
 
     private void recordResourceLink(LtiLaunch launch, Long courseId) {
-        String lineItem = launch.ags() == null ? null : launch.ags().lineItemUrl();
-        String lesson = launch.custom().get("lesson");
-        var facts = new LinkFacts(launch.platformId(), launch.resourceLink(), courseId, lineItem, lesson);
+        LinkFacts facts = linkFacts(launch, courseId);
         recent.writeUnlessRecent(facts, () -> (long) jdbc.sql("""
                         INSERT INTO lti_resource_link (platform_id, resource_link_id, course_id, title, lineitem_url, lesson_ref)
                         VALUES (:platform, :link, :course, :title, :lineitem, :lesson)
@@ -109,8 +142,8 @@ class LaunchRecorder {
                 .param("link", launch.resourceLink().id())
                 .param("course", courseId)
                 .param("title", launch.resourceLink().title())
-                .param("lineitem", lineItem)
-                .param("lesson", lesson)
+                .param("lineitem", facts.lineItem())
+                .param("lesson", facts.lesson())
                 .update());
     }
 

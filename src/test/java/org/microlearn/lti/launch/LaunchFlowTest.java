@@ -137,6 +137,37 @@ class LaunchFlowTest {
         assertThat(lineItem).endsWith("/lineitems/2/lineitem?type_id=1");
     }
 
+    /** Relaunches with the same facts skip the database; changed facts must still be written. */
+    @Test
+    void aRelaunchWithNewFactsIsRecordedAndOneWithTheSameFactsLandsTheSame() {
+        FakePlatform moodle = FakePlatform.moodle(lms);
+        long platformId = registrations.register(moodle.registration()).id();
+
+        String first = launchedTo(moodle, moodle.resourceLinkLaunch(null, LaunchDriver.TARGET, "7", LEARNER));
+        String again = launchedTo(moodle, moodle.resourceLinkLaunch(null, LaunchDriver.TARGET, "7", LEARNER));
+        assertThat(first).contains("/learn?");
+        assertThat(again).contains("/learn?");
+
+        String promoted = launchedTo(
+                moodle,
+                moodle.resourceLinkLaunch(null, LaunchDriver.TARGET, "7", INSTRUCTOR)
+                        .claim("name", "Sam Promoted"));
+        assertThat(promoted).contains("/coach?");
+        Map<String, Object> recorded = jdbc.sql("""
+                        SELECT e.name, m.roles FROM educator e JOIN course_membership m ON m.educator_id = e.id
+                        WHERE e.platform_id = ? AND e.subject = '7'""").param(platformId).query().singleRow();
+        assertThat(recorded).containsEntry("name", "Sam Promoted").containsEntry("roles", "COACH");
+    }
+
+    /** A full login and launch; the claims' nonce is the login's. Returns where the launch redirects. */
+    private String launchedTo(FakePlatform platform, com.nimbusds.jwt.JWTClaimsSet.Builder claims) {
+        LaunchDriver.Login login = browser.login(platform, "7");
+        HttpResponse<String> launched = browser.launch(
+                login, platform.sign(claims.claim("nonce", login.nonce()).build()));
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(302);
+        return launched.headers().firstValue("Location").orElseThrow();
+    }
+
     @Test
     void aCanvasAdministratorLaunchesWithCanvasLoginParameters() {
         FakePlatform canvas = FakePlatform.canvas(lms);
