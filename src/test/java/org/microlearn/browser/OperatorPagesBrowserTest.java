@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +16,10 @@ import org.microlearn.lti.registration.PlatformRegistrations;
 import org.microlearn.testsupport.Browsers;
 import org.microlearn.testsupport.MicrolearnTest;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -49,6 +53,7 @@ class OperatorPagesBrowserTest {
         assertAccessible();
 
         browser.findElement(By.id("register")).click();
+        assertThat(shown(By.id("registration")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Register a platform");
         assertAccessible();
         String clientId = "Mdl" + UUID.randomUUID().toString().substring(0, 12);
@@ -62,18 +67,24 @@ class OperatorPagesBrowserTest {
         browser.findElement(By.cssSelector("#registration button[type=submit]")).click();
 
         // A plain-http keyset URL is refused, and what was typed is still there to correct.
-        assertThat(browser.findElement(By.id("form-errors")).getText()).contains("jwksUrl", "https");
+        assertThat(shown(By.id("form-errors")).getText()).contains("jwksUrl", "https");
         assertThat(browser.findElement(By.id("clientId")).getAttribute("value")).isEqualTo(clientId);
         browser.findElement(By.id("jwksUrl")).clear();
         type("jwksUrl", "https://moodle.riverside.example/mod/lti/certs.php");
         browser.findElement(By.cssSelector("#registration button[type=submit]")).click();
 
-        assertThat(browser.findElement(By.id("outcome")).getText()).startsWith("Registered.");
+        assertThat(shown(By.id("outcome")).getText()).startsWith("Registered.");
         Platform platform =
                 registrations.find("https://moodle.riverside.example", clientId).orElseThrow();
         assertThat(platform.deploymentIds()).containsExactly("3");
         assertThat(browser.findElement(By.id("platform-" + platform.id())).getText())
                 .contains("Riverside Moodle", clientId);
+    }
+
+    /** The element once the page the last click led to shows it (a click does not wait for the load). */
+    private WebElement shown(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     private void type(String field, String value) {
