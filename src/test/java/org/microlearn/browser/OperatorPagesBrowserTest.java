@@ -67,7 +67,7 @@ class OperatorPagesBrowserTest {
         browser.findElement(By.cssSelector("#registration button[type=submit]")).click();
 
         // A plain-http keyset URL is refused, and what was typed is still there to correct.
-        assertThat(shown(By.id("form-errors")).getText()).contains("jwksUrl", "https");
+        assertThat(shown(By.id("form-errors")).getText()).contains("Platform keyset URL", "https");
         assertThat(browser.findElement(By.id("clientId")).getAttribute("value")).isEqualTo(clientId);
         browser.findElement(By.id("jwksUrl")).clear();
         type("jwksUrl", "https://moodle.riverside.example/mod/lti/certs.php");

@@ -61,6 +61,7 @@ class PlatformAdminPage {
 
     private String page(Model model, List<RegistrationProblem.FieldError> errors) {
         model.addAttribute("errors", errors);
+        model.addAttribute("fieldLabels", PlatformForm.LABELS);
         model.addAttribute("endpoints", endpoints);
         return "admin/platform";
     }

@@ -2,6 +2,7 @@ package org.microlearn.lti.admin;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.microlearn.lti.registration.Platform;
 import org.microlearn.lti.registration.PlatformRequest;
 
@@ -16,6 +17,17 @@ record PlatformForm(
         String tokenAudience,
         Boolean autoProvisionDeployments,
         String deploymentIds) {
+
+    /** What the pages call each field, for naming the wrong ones. */
+    static final Map<String, String> LABELS = Map.of(
+            "name", "Name shown to admins",
+            "issuer", "Issuer (Platform ID)",
+            "clientId", "Client ID",
+            "authorizationUrl", "OIDC authorization URL",
+            "tokenUrl", "Access token URL",
+            "jwksUrl", "Platform keyset URL",
+            "tokenAudience", "Token audience",
+            "deploymentIds", "Deployment IDs");
 
     static PlatformForm blank() {
         return new PlatformForm(null, null, null, null, null, null, null, false, null);

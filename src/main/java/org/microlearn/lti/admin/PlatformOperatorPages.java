@@ -109,6 +109,7 @@ class PlatformOperatorPages {
     private String form(Model model, Platform platform, List<RegistrationProblem.FieldError> errors) {
         model.addAttribute("platform", platform);
         model.addAttribute("errors", errors);
+        model.addAttribute("fieldLabels", PlatformForm.LABELS);
         model.addAttribute("endpoints", endpoints);
         return "operator/platform";
     }

@@ -125,9 +125,9 @@ class PlatformOperatorPagesTest {
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body())
                 .contains("The registration was not saved")
-                .contains("authorizationUrl")
+                .contains("href=\"#authorizationUrl\">OIDC authorization URL</a>")
                 .contains("must use https")
-                .contains("jwksUrl")
+                .contains("href=\"#jwksUrl\">Platform keyset URL</a>")
                 .contains("is required")
                 .contains("value=\"Lakeside Canvas\"");
         assertThat(registrations.find("https://canvas.instructure.com", clientId))
