@@ -11,6 +11,10 @@ import java.util.function.Supplier;
 import org.microlearn.lti.ToolEndpoints;
 import org.microlearn.lti.login.LoginRequest;
 import org.microlearn.lti.login.LoginService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.web.header.HeaderWriter;
@@ -36,6 +40,8 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 public final class LaunchFastPath extends OncePerRequestFilter {
 
     private static final String OUTCOME = LaunchFastPath.class.getName() + ".OUTCOME";
+
+    private static final Logger log = LoggerFactory.getLogger(LaunchFastPath.class);
 
     /** Spring Security's defaults as LtiSecurityConfiguration sets them: no frame options. */
     private static final HeaderWriter SECURITY_HEADERS = new CompositeHeaderWriter(List.of(
@@ -82,6 +88,16 @@ public final class LaunchFastPath extends OncePerRequestFilter {
             outcome = login ? logins.start(LoginRequest.from(request)) : launches.launch(launch);
         } catch (LaunchRejected rejected) {
             outcome = rejected;
+        } catch (TransientDataAccessException | DataAccessResourceFailureException unavailable) {
+            // Not the platform's fault and not lasting: say so, and when to try again.
+            log.warn(
+                    "{} {} failed on the database: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    unavailable.getMessage());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
         }
         if (outcome instanceof LoginService.RedirectToPlatform redirect) {
             redirect(request, response, redirect.authorizationUrl(), redirect.bindingCookie());

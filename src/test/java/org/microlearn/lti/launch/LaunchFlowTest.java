@@ -137,6 +137,28 @@ class LaunchFlowTest {
         assertThat(lineItem).endsWith("/lineitems/2/lineitem?type_id=1");
     }
 
+    /** A database in trouble is the tool's problem, not the platform's: 503, when to retry, a page. */
+    @Test
+    void aLoginTheDatabaseCannotStoreIsServiceUnavailable() {
+        FakePlatform moodle = FakePlatform.moodle(lms);
+        registrations.register(moodle.registration());
+        // Every insert is a deadlock victim, so the retries run out too.
+        jdbc.sql("""
+                        CREATE TRIGGER test_login_store_down BEFORE INSERT ON lti_login_state FOR EACH ROW
+                        SIGNAL SQLSTATE '40001' SET MESSAGE_TEXT = 'Deadlock found (test)'""").update();
+        HttpResponse<String> refused;
+        try {
+            refused = http.postForm("/lti/login", LaunchDriver.loginParameters(moodle, "9"), "Accept", "text/html");
+        } finally {
+            jdbc.sql("DROP TRIGGER test_login_store_down").update();
+        }
+
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(refused.body()).contains("Something failed on our side").doesNotContain("Deadlock");
+        assertThat(browser.login(moodle, "9").state()).hasSize(43);
+    }
+
     /** Relaunches with the same facts skip the database; changed facts must still be written. */
     @Test
     void aRelaunchWithNewFactsIsRecordedAndOneWithTheSameFactsLandsTheSame() {
