@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -25,7 +24,6 @@ import org.springframework.web.server.ResponseStatusException;
  * session, so any node can show them.
  */
 @Controller
-@RequestMapping("/operator/platforms")
 class PlatformOperatorPages {
 
     private final PlatformRegistrations registrations;
@@ -36,7 +34,12 @@ class PlatformOperatorPages {
         this.endpoints = endpoints;
     }
 
-    @GetMapping
+    @GetMapping("/operator")
+    String home() {
+        return "redirect:/operator/platforms";
+    }
+
+    @GetMapping("/operator/platforms")
     String list(@RequestParam(required = false) String done, Model model) {
         model.addAttribute("platforms", registrations.all());
         model.addAttribute("done", done);
@@ -44,13 +47,13 @@ class PlatformOperatorPages {
         return "operator/platforms";
     }
 
-    @GetMapping("/new")
+    @GetMapping("/operator/platforms/new")
     String blank(Model model) {
         model.addAttribute("form", PlatformForm.blank());
         return form(model, null, List.of());
     }
 
-    @PostMapping
+    @PostMapping("/operator/platforms")
     String register(@ModelAttribute("form") PlatformForm form, Model model, HttpServletResponse response) {
         try {
             Platform platform = registrations.register(form.toRequest());
@@ -60,14 +63,14 @@ class PlatformOperatorPages {
         }
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/operator/platforms/{id}")
     String edit(@PathVariable long id, Model model) {
         Platform platform = existing(id);
         model.addAttribute("form", PlatformForm.of(platform));
         return form(model, platform, List.of());
     }
 
-    @PostMapping("/{id}")
+    @PostMapping("/operator/platforms/{id}")
     String update(
             @PathVariable long id,
             @ModelAttribute("form") PlatformForm form,
@@ -82,13 +85,13 @@ class PlatformOperatorPages {
         }
     }
 
-    @GetMapping("/{id}/delete")
+    @GetMapping("/operator/platforms/{id}/delete")
     String confirmDelete(@PathVariable long id, Model model) {
         model.addAttribute("platform", existing(id));
         return "operator/delete";
     }
 
-    @PostMapping("/{id}/delete")
+    @PostMapping("/operator/platforms/{id}/delete")
     String delete(@PathVariable long id) {
         if (!registrations.delete(id)) {
             throw notFound(id);

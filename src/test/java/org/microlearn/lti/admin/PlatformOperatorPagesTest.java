@@ -207,6 +207,9 @@ class PlatformOperatorPagesTest {
                 .startsWith("Basic realm=\"Microlearn operator\"");
         assertThat(anonymous.body()).contains("admin token");
 
+        HttpResponse<String> root = http.get("/operator", OPERATOR);
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location").orElseThrow()).endsWith("/operator/platforms");
         assertThat(http.get("/operator/platforms", basic("operator", "guess")).statusCode())
                 .isEqualTo(401);
         HttpResponse<String> sessionToken =
