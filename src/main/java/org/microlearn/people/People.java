@@ -211,15 +211,7 @@ public class People {
         if (!viewer.has(Role.COACH)) {
             return false;
         }
-        return jdbc.sql("""
-                        SELECT COUNT(*) FROM course_membership coach
-                        JOIN course_membership teacher ON teacher.course_id = coach.course_id
-                        JOIN course c ON c.id = coach.course_id
-                        WHERE c.platform_id = ? AND coach.educator_id = ? AND teacher.educator_id = ?""")
-                        .params(viewer.platformId(), viewer.educatorId(), educatorId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return sharingACourseWith(viewer).contains(educatorId);
     }
 
     /** The educators who share a course with this viewer: a coach's own teachers. */

@@ -81,9 +81,7 @@ class AdminApiSecurityConfiguration {
     }
 
     private static Authentication operator(Authentication authentication, AdminApiProperties properties) {
-        if (properties.hasToken()
-                && authentication.getCredentials() instanceof String password
-                && constantTimeEquals(password, properties.token())) {
+        if (authentication.getCredentials() instanceof String password && isAdminToken(password, properties)) {
             return UsernamePasswordAuthenticationToken.authenticated(
                     authentication.getName(), null, List.of(new SimpleGrantedAuthority(AUTHORITY)));
         }
@@ -121,7 +119,7 @@ class AdminApiSecurityConfiguration {
     private static Authentication authenticate(
             Authentication authentication, AdminApiProperties properties, JwtAuthenticationProvider jwt) {
         String token = ((BearerTokenAuthenticationToken) authentication).getToken();
-        if (properties.hasToken() && constantTimeEquals(token, properties.token())) {
+        if (isAdminToken(token, properties)) {
             return UsernamePasswordAuthenticationToken.authenticated(
                     "admin-token", null, List.of(new SimpleGrantedAuthority(AUTHORITY)));
         }
@@ -150,6 +148,11 @@ class AdminApiSecurityConfiguration {
 
     private static List<String> scopes(String scope) {
         return scope == null ? List.of() : List.of(scope.split(" "));
+    }
+
+    /** The static admin token, compared in constant time; never matches when none is configured. */
+    private static boolean isAdminToken(String given, AdminApiProperties properties) {
+        return properties.hasToken() && constantTimeEquals(given, properties.token());
     }
 
     private static boolean constantTimeEquals(String given, String expected) {

@@ -7,7 +7,6 @@ import org.microlearn.lti.registration.Platform;
 import org.microlearn.lti.registration.PlatformRegistrations;
 import org.microlearn.lti.registration.RegistrationProblem;
 import org.microlearn.shared.Viewer;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,12 +47,10 @@ class PlatformAdminPage {
             jakarta.servlet.http.HttpServletResponse response) {
         try {
             registrations.update(viewer.platformId(), form.toRequest()).orElseThrow();
-        } catch (RegistrationProblem problem) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(model, problem.errors());
-        } catch (DuplicatePlatformException duplicate) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return page(model, List.of(new RegistrationProblem.FieldError("clientId", duplicate.getMessage())));
+        } catch (RegistrationProblem | DuplicatePlatformException problem) {
+            PlatformForm.Refusal refusal = PlatformForm.Refusal.of(problem);
+            response.setStatus(refusal.status().value());
+            return page(model, refusal.errors());
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/admin/platform";

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.microlearn.lti.registration.Platform;
 import org.microlearn.lti.registration.PlatformRequest;
+import org.microlearn.lti.registration.RegistrationProblem;
+import org.springframework.http.HttpStatus;
 
 /** A registration form as typed (district admin's and operator's pages); deployments one per line. */
 record PlatformForm(
@@ -28,6 +30,19 @@ record PlatformForm(
             "jwksUrl", "Platform keyset URL",
             "tokenAudience", "Token audience",
             "deploymentIds", "Deployment IDs");
+
+    /** A registration refused: its status and the fields the form shows as wrong. */
+    record Refusal(HttpStatus status, List<RegistrationProblem.FieldError> errors) {
+
+        /** 400 naming every wrong field, or 409 when the issuer and client ID are taken. */
+        static Refusal of(RuntimeException problem) {
+            return problem instanceof RegistrationProblem invalid
+                    ? new Refusal(HttpStatus.BAD_REQUEST, invalid.errors())
+                    : new Refusal(
+                            HttpStatus.CONFLICT,
+                            List.of(new RegistrationProblem.FieldError("clientId", problem.getMessage())));
+        }
+    }
 
     static PlatformForm blank() {
         return new PlatformForm(null, null, null, null, null, null, null, false, null);

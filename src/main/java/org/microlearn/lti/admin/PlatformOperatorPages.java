@@ -99,14 +99,11 @@ class PlatformOperatorPages {
         return "redirect:/operator/platforms?done=deleted";
     }
 
-    /** The form again, with every wrong field named: 400, or 409 for an issuer + client ID taken. */
+    /** The form again, with every wrong field named (400), or the taken issuer + client ID (409). */
     private String rejected(RuntimeException problem, Model model, Platform platform, HttpServletResponse response) {
-        if (problem instanceof RegistrationProblem invalid) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, platform, invalid.errors());
-        }
-        response.setStatus(HttpStatus.CONFLICT.value());
-        return form(model, platform, List.of(new RegistrationProblem.FieldError("clientId", problem.getMessage())));
+        PlatformForm.Refusal refusal = PlatformForm.Refusal.of(problem);
+        response.setStatus(refusal.status().value());
+        return form(model, platform, refusal.errors());
     }
 
     private String form(Model model, Platform platform, List<RegistrationProblem.FieldError> errors) {

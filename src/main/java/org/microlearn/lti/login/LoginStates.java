@@ -20,6 +20,8 @@ public class LoginStates {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final int PURGE_BATCH = 500;
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -90,26 +92,30 @@ public class LoginStates {
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
     void purgeExpired() {
         Timestamp now = Timestamp.from(clock.instant());
-        while (purged("""
-                        SELECT state FROM lti_login_state WHERE expires_at < ? LIMIT 500""", """
-                        DELETE FROM lti_login_state WHERE state IN (:keys) AND expires_at < :now""", now)) {}
-        while (purged("""
-                        SELECT id FROM lti_pending_launch WHERE expires_at < ? LIMIT 500""", """
-                        DELETE FROM lti_pending_launch WHERE id IN (:keys) AND expires_at < :now""", now)) {}
+        purge("""
+                SELECT state FROM lti_login_state WHERE expires_at < ? LIMIT ?""", """
+                DELETE FROM lti_login_state WHERE state IN (:keys) AND expires_at < :now""", now);
+        purge("""
+                SELECT id FROM lti_pending_launch WHERE expires_at < ? LIMIT ?""", """
+                DELETE FROM lti_pending_launch WHERE id IN (:keys) AND expires_at < :now""", now);
     }
 
     /**
-     * Deletes one batch of expired rows by primary key; true while there may be more. A range
-     * delete on {@code expires_at} would lock the index up to the oldest live login and deadlock
-     * with the launch consuming it (seen under load); by key, only expired rows are locked.
+     * Deletes expired rows by primary key, a batch at a time. A range delete on {@code expires_at}
+     * would lock the index up to the oldest live login and deadlock with the launch consuming it
+     * (seen under load); by key, only expired rows are locked.
      */
-    private boolean purged(String selectExpired, String deleteByKey, Timestamp now) {
-        List<String> keys =
-                jdbc.sql(selectExpired).param(now).query(String.class).list();
-        if (!keys.isEmpty()) {
-            jdbc.sql(deleteByKey).param("keys", keys).param("now", now).update();
-        }
-        return keys.size() == 500;
+    private void purge(String selectExpired, String deleteByKey, Timestamp now) {
+        List<String> keys;
+        do {
+            keys = jdbc.sql(selectExpired)
+                    .params(now, PURGE_BATCH)
+                    .query(String.class)
+                    .list();
+            if (!keys.isEmpty()) {
+                jdbc.sql(deleteByKey).param("keys", keys).param("now", now).update();
+            }
+        } while (keys.size() == PURGE_BATCH);
     }
 
     Instant now() {
