@@ -39,6 +39,9 @@ public class SessionTokens {
     static final String NAME = "name";
     static final String RESOURCE_LINK = "rl";
 
+    /** Parsed once, so every token reuses its base64url form instead of serialising it again. */
+    private static final JWSHeader HEADER = parsedHeader();
+
     private final MACSigner signer;
     private final JwtDecoder decoder;
     private final String issuer;
@@ -78,13 +81,21 @@ public class SessionTokens {
         if (viewer.resourceLinkId() != null) {
             claims.claim(RESOURCE_LINK, viewer.resourceLinkId());
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+        SignedJWT jwt = new SignedJWT(HEADER, claims.build());
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a session token", e);
         }
         return jwt.serialize();
+    }
+
+    private static JWSHeader parsedHeader() {
+        try {
+            return JWSHeader.parse(new JWSHeader(JWSAlgorithm.HS256).toBase64URL());
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     JwtDecoder decoder() {

@@ -5,12 +5,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,12 +45,13 @@ class LaunchBenchmark {
 
     private static final String LEARNER = LtiClaims.ROLE_PREFIX_MEMBERSHIP + "Learner";
 
+    static {
+        // HttpURLConnection keeps at most 5 idle connections per host by default; the open loop's
+        // workers need more, or they open a new connection per request.
+        System.setProperty("http.maxConnections", "64");
+    }
+
     private String tool;
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(4))
-            .build();
     private final RSAKey key = FakePlatform.newKey();
     private String issuer;
     private final String clientId = "bench";
@@ -111,6 +110,7 @@ class LaunchBenchmark {
             double seconds,
             double toolCpuMsPerLaunch,
             double dbCpuMsPerLaunch,
+            double clientCpuMsPerLaunch,
             double p50,
             double p95,
             double p99) {
@@ -122,7 +122,7 @@ class LaunchBenchmark {
         public String toString() {
             return String.format(
                     "%d launches (%d failed) in %.1f s = %.0f launches/s; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms;"
-                            + " tool CPU %.3f ms/launch, MariaDB CPU %.3f ms/launch",
+                            + " tool CPU %.3f ms/launch, MariaDB CPU %.3f ms/launch, client CPU %.3f ms/launch",
                     launches,
                     failures,
                     seconds,
@@ -131,7 +131,8 @@ class LaunchBenchmark {
                     p95,
                     p99,
                     toolCpuMsPerLaunch,
-                    dbCpuMsPerLaunch);
+                    dbCpuMsPerLaunch,
+                    clientCpuMsPerLaunch);
         }
     }
 
@@ -139,14 +140,12 @@ class LaunchBenchmark {
         String body = """
                 {"issuer": "%s", "clientId": "%s", "authorizationUrl": "%s/auth", "tokenUrl": "%s/token",
                  "jwksUrl": "%s/jwks", "deploymentIds": ["1"]}""".formatted(issuer, clientId, issuer, issuer, issuer);
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(tool + "/api/admin/platforms"))
-                        .header("Authorization", "Bearer " + adminToken)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201 && response.statusCode() != 409) {
+        Answer response = exchange(
+                "POST",
+                tool + "/api/admin/platforms",
+                Map.of("Authorization", "Bearer " + adminToken, "Content-Type", "application/json"),
+                body);
+        if (response.status() != 201 && response.status() != 409) {
             throw new IllegalStateException("Cannot register the benchmark platform: " + response.body());
         }
     }
@@ -158,45 +157,65 @@ class LaunchBenchmark {
             String subject = "bench-" + (users.incrementAndGet() % 5000);
             String login = tool + "/lti/login?iss=" + encode(issuer) + "&client_id=" + clientId + "&login_hint="
                     + subject + "&lti_deployment_id=1&target_link_uri=" + encode(tool + "/lti/launch");
-            HttpResponse<Void> redirect = http.send(
-                    HttpRequest.newBuilder(URI.create(login)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            if (redirect.statusCode() != 302) {
+            Answer redirect = exchange("GET", login, Map.of(), null);
+            if (redirect.status() != 302) {
                 return -1;
             }
-            var query = UriComponentsBuilder.fromUriString(
-                            redirect.headers().firstValue("Location").orElseThrow())
+            var query = UriComponentsBuilder.fromUriString(redirect.location())
                     .build()
                     .getQueryParams();
-            String cookie =
-                    redirect.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+            String cookie = redirect.setCookie().split(";", 2)[0];
             String idToken = FakePlatform.sign(claims(decode(query.getFirst("nonce")), subject), key);
             String form = "id_token=" + idToken + "&state=" + decode(query.getFirst("state"));
-            HttpResponse<Void> launched = http.send(
-                    HttpRequest.newBuilder(URI.create(tool + "/lti/launch"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .header("Cookie", cookie)
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            if (launched.statusCode() != 302) {
+            Answer launched = exchange(
+                    "POST",
+                    tool + "/lti/launch",
+                    Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie),
+                    form);
+            if (launched.status() != 302) {
                 return -1;
             }
             if (!this.landing) {
                 return System.nanoTime() - start;
             }
-            String landing = launched.headers().firstValue("Location").orElseThrow();
-            HttpResponse<String> page = http.send(
-                    HttpRequest.newBuilder(URI.create(landing.startsWith("http") ? landing : tool + landing))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return page.statusCode() == 200 ? System.nanoTime() - start : -1;
+            String landing = launched.location();
+            Answer page = exchange("GET", landing.startsWith("http") ? landing : tool + landing, Map.of(), null);
+            return page.status() == 200 ? System.nanoTime() - start : -1;
         } catch (IOException | RuntimeException e) {
             return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
         }
+    }
+
+    private record Answer(int status, String location, String setCookie, String body) {}
+
+    /**
+     * One request on a kept-alive connection, answered on the calling thread: the JDK's blocking
+     * client, whose CPU per request is a fraction of {@code java.net.http.HttpClient}'s (a selector
+     * thread and an executor hop per request), so the load generator takes less of the two cores
+     * it shares with the tool. Redirects are not followed: the benchmark follows them itself.
+     */
+    private static Answer exchange(String method, String url, Map<String, String> headers, String body)
+            throws IOException {
+        HttpURLConnection connection =
+                (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setInstanceFollowRedirects(false);
+        connection.setRequestMethod(method);
+        headers.forEach(connection::setRequestProperty);
+        if (body != null) {
+            connection.setDoOutput(true);
+            try (var out = connection.getOutputStream()) {
+                out.write(body.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        int status = connection.getResponseCode();
+        var in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        String text = "";
+        if (in != null) {
+            try (in) { // read to the end, so the connection is kept alive for the next request
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return new Answer(status, connection.getHeaderField("Location"), connection.getHeaderField("Set-Cookie"), text);
     }
 
     private JWTClaimsSet claims(String nonce, String subject) {
@@ -286,12 +305,14 @@ class LaunchBenchmark {
         long n = sorted.size();
         double toolMs = (after[0] - before[0]) * 1000.0 / ticksPerSecond() / Math.max(1, n);
         double dbMs = (after[1] - before[1]) * 1000.0 / ticksPerSecond() / Math.max(1, n);
+        double clientMs = (after[2] - before[2]) * 1000.0 / ticksPerSecond() / Math.max(1, n);
         return new Result(
                 n,
                 failures,
                 elapsed / 1e9,
                 toolMs,
                 dbMs,
+                clientMs,
                 percentile(sorted, 0.50),
                 percentile(sorted, 0.95),
                 percentile(sorted, 0.99));
@@ -304,14 +325,14 @@ class LaunchBenchmark {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
     }
 
-    /** CPU ticks (user + system) of the tool JVM, and of its MariaDB child processes. */
+    /** CPU ticks (user + system) of the tool JVM, of its MariaDB processes and of this client. */
     private static long[] cpu(List<Long> pids) throws IOException {
         long tool = ticks(pids.get(0));
         long db = 0;
         for (long pid : pids.subList(1, pids.size())) {
             db += ticks(pid);
         }
-        return new long[] {tool, db};
+        return new long[] {tool, db, ticks(ProcessHandle.current().pid())};
     }
 
     private static long ticks(long pid) throws IOException {
