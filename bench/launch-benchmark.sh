@@ -3,7 +3,8 @@
 # process, then drives full login + launch + landing page flows against it and reports launches/s,
 # latency percentiles and the tool's CPU time per launch.
 # Usage: bench/launch-benchmark.sh [threads] [seconds] [landing: true|false]
-# TOOL_JAVA (another java binary), TOOL_JAVA_OPTS (default -XX:+UseParallelGC, as the Dockerfile;
+# TOOL_JAVA (another java binary), TOOL_JAVA_OPTS (default -XX:+UseParallelGC
+# -XX:+UseTransparentHugePages, as the Dockerfile;
 # set it empty for the JVM's default G1) and TOOL_ARGS change how the tool is started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,7 @@ token=bench-admin-token
 cp="target/classes:target/test-classes:$(cat target/bench.classpath)"
 rm -rf target/bench-mariadb
 
-${tool_cpus:+taskset -c $tool_cpus} ${TOOL_JAVA:-java} -Xms512m -Xmx512m ${TOOL_JAVA_OPTS--XX:+UseParallelGC} -cp "$cp" org.microlearn.TestMicrolearnApplication \
+${tool_cpus:+taskset -c $tool_cpus} ${TOOL_JAVA:-java} -Xms512m -Xmx512m ${TOOL_JAVA_OPTS--XX:+UseParallelGC -XX:+UseTransparentHugePages} -cp "$cp" org.microlearn.TestMicrolearnApplication \
     --server.port=$port --microlearn.embedded-mariadb.home=target/bench-mariadb \
     --microlearn.admin.token=$token --microlearn.base-url=http://localhost:$port \
     --logging.level.root=WARN --spring.thymeleaf.cache=true ${TOOL_ARGS:-} > target/bench-tool.log 2>&1 &
