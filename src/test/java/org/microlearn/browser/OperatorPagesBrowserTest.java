@@ -2,10 +2,7 @@ package org.microlearn.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -92,14 +89,6 @@ class OperatorPagesBrowserTest {
     }
 
     private void assertAccessible() {
-        Results results = new AxeBuilder()
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                .analyze(browser);
-        assertThat(results.getViolations())
-                .as(browser.getCurrentUrl() + ": "
-                        + results.getViolations().stream()
-                                .map(rule -> rule.getId() + " " + rule.getNodes())
-                                .toList())
-                .isEmpty();
+        Browsers.assertAccessible(browser, browser.getCurrentUrl());
     }
 }
